@@ -1,0 +1,56 @@
+# Two commands from a fresh clone: `make book` builds the site, `make test` runs every check.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+HTML := _build/html
+PORT ?= 8000
+
+.PHONY: book build test lint pytest js-test serve clean lock
+
+# The venv is (re)installed whenever requirements.txt changes.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+book: build
+	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
+
+# Strict: any warning (broken reference, citation, failed notebook) fails the build.
+build: $(STAMP)
+	$(BIN)/jupyter-book build . -W -n --keep-going || { \
+	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
+	  ls $(HTML)/reports 2>/dev/null || true; exit 1; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+js-test:
+	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; else echo "no JavaScript tests yet"; fi
+
+test: lint build pytest js-test
+
+serve:
+	@echo "Serving $(HTML) on http://127.0.0.1:$(PORT)/"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+clean:
+	rm -rf _build
+
+# Refresh the full lock from requirements.in (run by a maintainer, then commit requirements.txt).
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet -r requirements.in
+	{ echo "# Full lock made by 'make lock' from requirements.in. Do not edit by hand."; \
+	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
+	rm -rf .lockvenv

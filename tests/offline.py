@@ -1,0 +1,59 @@
+"""Open pages with every request outside the site blocked, and record what went wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@dataclass
+class PageProblems:
+    """What one page load did that a self-contained site must not do."""
+
+    external_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.external_requests or self.failed_requests or self.console_errors)
+
+
+def open_offline(browser, url: str, site_prefix: str):
+    """Open `url` in a fresh context in which only `site_prefix` is reachable.
+
+    Returns the page and a PageProblems record that keeps filling while the page lives.
+    """
+    problems = PageProblems()
+    context = browser.new_context(service_workers="block")
+
+    def route(route):
+        request_url = route.request.url
+        if request_url.startswith(site_prefix) or request_url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            problems.external_requests.append(request_url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda msg: problems.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.console_errors.append(str(error)))
+
+    def on_failed(request) -> None:
+        if request.url.startswith(site_prefix):
+            problems.failed_requests.append(f"{request.url}: {request.failure}")
+
+    page.on("requestfailed", on_failed)
+
+    def on_response(response) -> None:
+        if response.url.startswith(site_prefix) and response.status >= 400:
+            problems.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("response", on_response)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, problems
