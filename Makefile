@@ -25,7 +25,8 @@ book: build
 
 # Strict: any warning (broken reference, citation, failed notebook) fails the build.
 build: $(STAMP)
-	$(BIN)/jupyter-book build . -W -n --keep-going || { \
+	@echo "jupyter-book build . -W -n --keep-going"
+	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
 	  ls $(HTML)/reports 2>/dev/null || true; exit 1; }
 
