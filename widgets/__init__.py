@@ -1,0 +1,1 @@
+"""Calculators and data access for the alemtuzumab knowledge base."""

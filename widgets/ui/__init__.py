@@ -1,0 +1,1 @@
+"""Thin anywidget front ends over the pure calculator modules."""

@@ -1,0 +1,27 @@
+"""The base class of every calculator widget."""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+from widgets.ui.esm import bundle
+
+
+class Calculator(anywidget.AnyWidget):
+    """An anywidget whose front end computes from `rules`, so it also works on a static page.
+
+    Subclasses set `view` (the stem of their view module in widgets/ui/js/) and declare their
+    inputs as synced traits. On the published site, `widgets/ui/js/host.js` renders the embedded
+    state with no kernel; in Jupyter it is an ordinary widget whose traits Python can read.
+    """
+
+    view: str = ""
+    rules = traitlets.Dict().tag(sync=True)
+    _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    """Inputs that a standalone embed page reads from and writes to its query string."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.view:
+            cls._esm = bundle(cls.view)

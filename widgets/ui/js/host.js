@@ -1,0 +1,99 @@
+// A lean host for anywidget front ends on static pages: no require.js, no widget manager.
+//
+// myst-nb embeds each executed notebook's widget state in the page as JSON and leaves a
+// widget-view script where each widget was displayed. For every view whose model carries an
+// anywidget ESM (`_esm`), this host builds a small model (get/set/on/off/save_changes), imports
+// the ESM from a Blob URL and calls its render(). Other widget kinds are left alone.
+// On a standalone embed page (body[data-embed]), traits named in `_url_params` are read from
+// the query string at start and written back to it as they change, so a link reproduces a case.
+(function () {
+  "use strict";
+
+  const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
+  const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
+
+  class StaticModel {
+    constructor(state) {
+      this.state = Object.assign({}, state);
+      this.listeners = new Map();
+    }
+    get(name) {
+      return this.state[name];
+    }
+    set(name, value) {
+      const old = this.state[name];
+      this.state[name] = value;
+      if (old !== value) {
+        this.emit("change:" + name, value);
+        this.emit("change", name);
+      }
+    }
+    on(event, callback) {
+      if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+      this.listeners.get(event).add(callback);
+    }
+    off(event, callback) {
+      if (!event) this.listeners.clear();
+      else if (!callback) this.listeners.delete(event);
+      else if (this.listeners.has(event)) this.listeners.get(event).delete(callback);
+    }
+    emit(event, value) {
+      for (const callback of this.listeners.get(event) || []) callback(value);
+    }
+    save_changes() {}
+    send() {}
+  }
+
+  function readStates() {
+    const states = {};
+    for (const script of document.querySelectorAll('script[type="' + STATE_TYPE + '"]')) {
+      Object.assign(states, JSON.parse(script.textContent).state || {});
+    }
+    return states;
+  }
+
+  function bindUrl(model) {
+    const names = model.get("_url_params") || [];
+    const params = new URLSearchParams(window.location.search);
+    for (const name of names) {
+      if (params.has(name)) model.state[name] = params.get(name);
+    }
+    model.on("change", (name) => {
+      if (!names.includes(name)) return;
+      const next = new URLSearchParams(window.location.search);
+      next.set(name, String(model.get(name)));
+      window.history.replaceState(null, "", "?" + next.toString());
+    });
+  }
+
+  async function mount(view, states) {
+    const modelId = JSON.parse(view.textContent).model_id;
+    const entry = states[modelId];
+    if (!entry || typeof entry.state._esm !== "string") return;
+    const model = new StaticModel(entry.state);
+    if (document.body.hasAttribute("data-embed")) bindUrl(model);
+    if (entry.state._css) {
+      const style = document.createElement("style");
+      style.textContent = entry.state._css;
+      document.head.appendChild(style);
+    }
+    const url = URL.createObjectURL(new Blob([entry.state._esm], { type: "text/javascript" }));
+    const module = await import(url);
+    const widget = typeof module.default === "function" ? await module.default() : module.default;
+    const el = document.createElement("div");
+    el.className = "static-anywidget";
+    view.after(el);
+    if (widget.initialize) await widget.initialize({ model });
+    await widget.render({ model, el });
+  }
+
+  function start() {
+    const states = readStates();
+    for (const view of document.querySelectorAll('script[type="' + VIEW_TYPE + '"]')) {
+      mount(view, states).catch((error) => console.error("widget failed to render:", error));
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
