@@ -95,7 +95,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
     outdir.mkdir(exist_ok=True)
     for stem, spec in app.config.offline_site_embeds.items():
         module_name, class_name = spec["widget"].split(":")
-        widget = getattr(importlib.import_module(module_name), class_name)()
+        widget = getattr(importlib.import_module(module_name), class_name)(site_root="../")
         state = {
             "version_major": 2,
             "version_minor": 0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from widgets.ui.esm import bundle
+from widgets.ui.esm import JS, bundle
 
 
 class Calculator(anywidget.AnyWidget):
@@ -17,7 +17,10 @@ class Calculator(anywidget.AnyWidget):
     """
 
     view: str = ""
+    _css = (JS / "calculator.css").read_text(encoding="utf-8")
     rules = traitlets.Dict().tag(sync=True)
+    site_root = traitlets.Unicode("../../").tag(sync=True)
+    """Relative path from the page showing the widget to the site root (for source links)."""
     _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
     """Inputs that a standalone embed page reads from and writes to its query string."""
 
