@@ -20,11 +20,17 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The vendored browser libraries (vega for Altair charts), exactly as package-lock.json says.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
 
 # Strict: any warning (broken reference, citation, failed notebook) fails the build.
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	@echo "jupyter-book build . -W -n --keep-going"
 	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \

@@ -46,6 +46,15 @@ def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doc
 
 
 HOST_NAME = "widget-host.js"
+ROOT = Path(__file__).resolve().parents[2]
+# Browser libraries for Altair charts, installed from the npm registry (package-lock.json)
+# and published under _static/vega/; loaded only on pages that hold a chart.
+VENDOR = {
+    "vega.min.js": ROOT / "node_modules" / "vega" / "build" / "vega.min.js",
+    "vega-lite.min.js": ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite.min.js",
+    "vega-embed.min.js": ROOT / "node_modules" / "vega-embed" / "build" / "vega-embed.min.js",
+}
+CHART_MARKER = 'class="vega-chart"'
 EMBED_PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -76,11 +85,30 @@ def _script_json(data: Any) -> str:
     return json.dumps(data).replace("</", "<\\/")
 
 
-def write_widget_host(app: Sphinx, exception: Exception | None) -> None:
-    """Publish the lean widget host that myst-nb loads on pages with widgets (nb_ipywidgets_js)."""
-    if exception is None and app.builder.format == "html":
-        host = importlib.resources.files("widgets.ui") / "js" / "host.js"
-        (Path(app.outdir) / "_static" / HOST_NAME).write_text(host.read_text(encoding="utf-8"))
+def add_chart_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Load vega and the chart host only on pages that hold an Altair chart."""
+    if CHART_MARKER in context.get("body", ""):
+        for name in VENDOR:
+            app.add_js_file(f"vega/{name}", defer="defer")
+        app.add_js_file("chart_host.js", defer="defer")
+
+
+def write_hosts(app: Sphinx, exception: Exception | None) -> None:
+    """Publish the widget host (loaded by myst-nb via nb_ipywidgets_js), the chart host and
+    the vendored vega libraries."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    js = importlib.resources.files("widgets.ui") / "js"
+    (static / HOST_NAME).write_text((js / "host.js").read_text(encoding="utf-8"))
+    (static / "chart_host.js").write_text((js / "chart_host.js").read_text(encoding="utf-8"))
+    (static / "vega").mkdir(exist_ok=True)
+    for name, path in VENDOR.items():
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is missing: run `npm ci` (make book does)")
+        (static / "vega" / name).write_bytes(path.read_bytes())
 
 
 def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -129,7 +157,8 @@ def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
     app.connect("html-page-context", drop_thebe)
-    app.connect("build-finished", write_widget_host)
+    app.connect("html-page-context", add_chart_scripts)
+    app.connect("build-finished", write_hosts)
     app.connect("build-finished", write_embed_pages)
     app.connect("build-finished", check_no_external_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,108 @@
+"""data/ validates, and every claim traces to a source, a chapter section and a bib entry."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from widgets.facts import Claim, DataError, Source, load_facts, parse_records, read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = load_facts()
+BIB_KEYS = {e.key for e in bibtexparser.parse_file(str(ROOT / "references.bib")).entries}
+LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)
+
+
+def chapter_sections() -> dict[str, str]:
+    """Each label in the source chapters, with the text up to the next label."""
+    sections = {}
+    for path in (ROOT / "book" / "sources").glob("sources-*.md"):
+        text = path.read_text(encoding="utf-8")
+        marks = list(LABEL.finditer(text))
+        for mark, following in zip(marks, [*marks[1:], None], strict=True):
+            sections[mark.group(1)] = text[mark.end() : following.start() if following else None]
+    return sections
+
+
+SECTIONS = chapter_sections()
+
+
+def test_data_loads_with_real_content() -> None:
+    assert len(FACTS.sources) == 5
+    assert len(FACTS.topics) >= 10
+    assert len(FACTS.claims) >= 100
+    assert {c.source for c in FACTS.claims} == {s.id for s in FACTS.sources}
+
+
+def test_every_citation_key_exists() -> None:
+    keys = {c.citation for c in FACTS.claims} | {s.citation for s in FACTS.sources}
+    assert sorted(keys - BIB_KEYS) == []
+
+
+@pytest.mark.parametrize("claim", FACTS.claims, ids=lambda c: c.id)
+def test_claim_points_at_an_existing_chapter_section(claim: Claim) -> None:
+    assert FACTS.section_of(claim) in SECTIONS
+    assert re.search(r"\*[^*]+\*", claim.locator), "the locator names a heading, in italics"
+
+
+@pytest.mark.parametrize("claim", FACTS.claims, ids=lambda c: c.id)
+def test_claim_numbers_appear_in_its_chapter_section(claim: Claim) -> None:
+    """Data and chapter cannot drift apart: each number a claim states is in its section."""
+    section = SECTIONS[FACTS.section_of(claim)]
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", claim.statement)
+    missing = [n for n in numbers if n not in section and n.replace(".", ",") not in section]
+    assert missing == [], f"{claim.id}: {missing} not in chapter section {FACTS.section_of(claim)}"
+
+
+def test_questions_are_asked_of_at_least_one_source() -> None:
+    asked = {c.question for c in FACTS.claims}
+    unanswered = [q.id for t in FACTS.topics for q in t.questions if q.id not in asked]
+    assert unanswered == []
+
+
+def test_discrepancies_and_timeline_point_at_claims() -> None:
+    ids = {c.id for c in FACTS.claims}
+    assert len(FACTS.discrepancies) > 12
+    for item in (*FACTS.discrepancies, *FACTS.timeline):
+        assert set(item.claims) <= ids, item.id
+    assert len({event.date for event in FACTS.timeline}) >= 4
+
+
+# --- The loader refuses bad data, and says where -------------------------------------------
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_key_is_refused_naming_file_record_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "- {id: x, question: q, source: sms, statement: s, locator: l,"
+                           " citation: c, colour: red}\n")
+    with pytest.raises(DataError, match=r"bad\.yaml: x: key colour"):
+        parse_records(path, Claim)
+
+
+def test_duplicate_key_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "- id: a\n  id: b\n")
+    with pytest.raises(DataError, match=r"bad\.yaml: duplicate key 'id' at line 2"):
+        read_yaml(path)
+
+
+def test_duplicate_id_is_refused(tmp_path: Path) -> None:
+    record = ("- {id: sms, citation: k, title: t, title_en: t, short: s, issuer: i,"
+              " document_type: d, language: Swedish, audience: a, jurisdiction: j,"
+              " date_note: n}\n")
+    with pytest.raises(DataError, match="duplicate id"):
+        parse_records(write(tmp_path, record * 2), Source)
+
+
+def test_value_needs_exactly_one_quantity(tmp_path: Path) -> None:
+    path = write(tmp_path, "- {id: x, question: q, source: sms, statement: s, locator: l,"
+                           " citation: c, value: {months: 4, weeks: 2}}\n")
+    with pytest.raises(DataError, match=r"x: key value: .*exactly one quantity"):
+        parse_records(path, Claim)

@@ -1,0 +1,92 @@
+"""The regulatory timeline: decisions and the date of each source on one axis.
+
+A reader sees at a glance which documents predate which decision (the 2019 review and its
+interim measures, the January 2020 restriction of the indication).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import altair as alt
+
+from widgets.facts import Facts
+
+REGULATORY = "Regulatory decision"
+SOURCE = "Source document"
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+COLOURS = {REGULATORY: "#D55E00", SOURCE: "#0072B2"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One dated item on the timeline."""
+
+    date: dt.date
+    kind: str
+    title: str
+    citations: tuple[str, ...]
+    label: str
+    """Where the reader can check it: a chapter label."""
+    name: str
+    """A short name for the chart's axis."""
+
+
+def timeline_rows(facts: Facts) -> list[Row]:
+    """Regulatory events and source documents in date order."""
+    rows = []
+    for event in facts.timeline:
+        claims = [facts.claim(claim_id) for claim_id in event.claims]
+        rows.append(Row(
+            date=event.date,
+            kind=REGULATORY,
+            title=event.title,
+            citations=tuple(dict.fromkeys(c.citation for c in claims)),
+            label=facts.section_of(claims[0]),
+            name=event.title,
+        ))
+    for source in facts.sources:
+        date = source.updated or source.issued
+        if date is None:
+            continue
+        rows.append(Row(
+            date=date,
+            kind=SOURCE,
+            title=f"{source.short} ({source.date_note})",
+            citations=(source.citation,),
+            label=source.chapter,
+            name=source.short,
+        ))
+    return sorted(rows, key=lambda row: (row.date, row.kind))
+
+
+def timeline_description(facts: Facts) -> str:
+    """A text alternative for the chart: every item in date order, in one paragraph."""
+    items = "; ".join(f"{row.date.isoformat()}: {row.title}" for row in timeline_rows(facts))
+    return f"Timeline of regulatory decisions and source documents, in date order. {items}."
+
+
+def timeline_chart(facts: Facts) -> alt.Chart:
+    """An Altair chart: one row per item, a dot at its date, coloured by kind."""
+    rows = timeline_rows(facts)
+    data = alt.Data(values=[
+        {"date": row.date.isoformat(), "kind": row.kind, "item": row.name, "order": i}
+        for i, row in enumerate(rows)
+    ])
+    colour = alt.Color(
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=list(COLOURS), range=list(COLOURS.values())),
+        legend=alt.Legend(orient="top"),
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%Y", tickCount="year")),
+        y=alt.Y("item:N", title=None, sort=alt.SortField("order"),
+                axis=alt.Axis(labelLimit=360)),
+    )
+    dots = base.mark_circle(size=140, opacity=1).encode(
+        color=colour,
+        tooltip=[alt.Tooltip("date:T", format="%d %B %Y"), "item:N", "kind:N"],
+    )
+    return dots.properties(width="container", height=alt.Step(26))
