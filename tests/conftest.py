@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # The built site; BOOK_SITE points elsewhere when a build went to another --path-output.
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+NOT_PAGES = {"_sources", "_static"}  # source copies and theme template fragments
+# Every page of the built site, relative to its root; a placeholder when nothing is built, so
+# that parametrized tests fail (through the `site` fixture) instead of silently vanishing.
+PAGES = sorted(
+    p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if not NOT_PAGES & set(p.parts)
+) or ["(no built site)"]
 # Flags that keep Chromium from calling home on a machine with no network (see DESIGN.md).
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -140,6 +140,34 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 
 
+# The theme's section toggles in the sidebar are <summary> elements holding only an icon.
+NAMELESS_TOGGLE = re.compile(
+    r'(<a class="(?:current )?reference internal" href="[^"]*">(?P<title>[^<]+)</a>'
+    r'<details(?: open="open")?>)<summary>'
+)
+
+
+def fix_theme_accessibility(app: Sphinx, exception: Exception | None) -> None:
+    """Mend two serious axe-core findings in markup we do not generate ourselves.
+
+    - The sidebar's expand/collapse toggles have no accessible name: name them after
+      the section they open.
+    - Bibliography entries carry the deprecated role ``doc-biblioentry`` inside a
+      ``role="list"``; axe (rightly) wants ``listitem`` children there.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = NAMELESS_TOGGLE.sub(
+            lambda m: f'{m.group(1)}<summary aria-label="Show or hide the pages of '
+            f'{m.group("title")}">',
+            text,
+        ).replace('role="doc-biblioentry"', 'role="listitem"')
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
     """Warn (an error under -W) for every page that loads an asset from outside the site."""
     if exception is not None or app.builder.format != "html":
@@ -160,5 +188,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_chart_scripts)
     app.connect("build-finished", write_hosts)
     app.connect("build-finished", write_embed_pages)
+    app.connect("build-finished", fix_theme_accessibility)
     app.connect("build-finished", check_no_external_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
