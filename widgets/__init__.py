@@ -1,1 +1,28 @@
 """Calculators and data access for the alemtuzumab knowledge base."""
+
+# Washout and what follows the last infusion (issue 5): the public API for educators.
+from widgets.contraception import (
+    AfterLastInfusion,
+    Milestone,
+    after_last_infusion,
+    breastfeeding_end,
+    contraception_end,
+    last_infusion,
+    monitoring_end,
+)
+from widgets.trials import rate_comparison, risk_comparison  # trial efficacy figures (issue 6)
+from widgets.washout import WashoutPlan, washout_plan
+
+__all__ = [
+    "AfterLastInfusion",
+    "Milestone",
+    "WashoutPlan",
+    "after_last_infusion",
+    "breastfeeding_end",
+    "contraception_end",
+    "last_infusion",
+    "monitoring_end",
+    "rate_comparison",
+    "risk_comparison",
+    "washout_plan",
+]

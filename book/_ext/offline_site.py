@@ -135,7 +135,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             host=HOST_NAME,
             state=_script_json(state),
             page=spec["page"],
-            book=html.escape(app.config.project),
+            book=html.escape(app.config.html_title),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 

@@ -26,5 +26,7 @@ class Calculator(anywidget.AnyWidget):
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.view:
+        # Only a class that names its own view gets a bundle: anywidget's add_traits() makes
+        # a further subclass whose `_esm` is a synced trait, which must stay as it is.
+        if "view" in cls.__dict__:
             cls._esm = bundle(cls.view)

@@ -1,0 +1,50 @@
+// The contraception vectors through the browser module (widgets/ui/js/contraception.js), with the
+// rules the Python core gives the page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { InputError } from "../../widgets/ui/js/dates.js";
+import { afterLastInfusion, courseNumber, lastInfusion } from "../../widgets/ui/js/contraception.js";
+import { readVectors, rulesJson } from "./rules.mjs";
+
+const rules = rulesJson("contraception");
+const vectors = readVectors("contraception");
+
+for (const c of vectors.last_infusion) {
+  test(`last infusion: course ${JSON.stringify(c.course)} from ${JSON.stringify(c.course_start)}`, () => {
+    if (c.error) {
+      assert.throws(
+        () => lastInfusion(rules, c.course_start, c.course),
+        (error) => error instanceof InputError && error.code === c.error && error.message.includes(c.message_contains),
+      );
+    } else {
+      assert.equal(lastInfusion(rules, c.course_start, c.course), c.expected);
+    }
+  });
+}
+
+for (const c of vectors.after_last_infusion) {
+  test(`after the last infusion: ${c.name}`, () => {
+    if (c.error) {
+      assert.throws(
+        () => afterLastInfusion(rules, c.last_infusion),
+        (error) => error instanceof InputError && error.code === c.error && error.message.includes(c.message_contains),
+      );
+      return;
+    }
+    const result = afterLastInfusion(rules, c.last_infusion);
+    const milestones = Object.values(result.items).flat();
+    const got = Object.fromEntries(milestones.map((m) => [m.rule.claim, m.date]));
+    assert.deepEqual(got, c.expected);
+    const whens = Object.fromEntries(milestones.map((m) => [m.rule.claim, m.when]));
+    for (const [claim, expected] of Object.entries(c.when || {})) assert.equal(whens[claim], expected);
+  });
+}
+
+test("courseNumber accepts whole numbers from 1, as numbers or text", () => {
+  assert.equal(courseNumber(3), 3);
+  assert.equal(courseNumber(" 2 "), 2);
+  for (const bad of [0, -1, 1.5, "", "two", "-1", "1e1", null, true]) {
+    assert.throws(() => courseNumber(bad), (error) => error.code === "course" && error.message.endsWith("."));
+  }
+});

@@ -1,0 +1,19 @@
+// The rules the browser gets, produced by the Python core (rules_json()), so that the node tests
+// and the published page read the same data/ and no clinical number is copied into a fixture.
+// PYTHON names the interpreter; by default the project's .venv, then python3.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const venv = `${root}.venv/bin/python`;
+const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
+
+export function rulesJson(stem) {
+  const code = `import json, widgets.${stem} as m; print(json.dumps(m.rules_json()))`;
+  return JSON.parse(execFileSync(python, ["-c", code], { cwd: root, encoding: "utf8" }));
+}
+
+export function readVectors(stem) {
+  return JSON.parse(readFileSync(`${root}tests/vectors/${stem}.json`, "utf8"));
+}

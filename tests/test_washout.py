@@ -1,0 +1,219 @@
+"""Washout core (widgets/washout.py): shared vectors, rules as data, hypothesis for edge input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import widgets
+from widgets.dates import InputError, add_months
+from widgets.facts import load_facts, load_therapies, load_washout_rules
+from widgets.washout import (
+    accepted_names,
+    covered_therapies,
+    find_therapy,
+    rules_json,
+    rules_markdown,
+    washout_plan,
+)
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "washout.json").read_text("utf-8"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _field(plan, name: str):
+    if name == "claims":
+        return [rule.claim for rule in plan.rules]
+    value = getattr(plan, name)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["name"] for c in VECTORS["cases"]])
+def test_vectors(case: dict) -> None:
+    if "error" in case:
+        with pytest.raises(ValueError) as caught:
+            washout_plan(case["prior"], case["last_dose"])
+        assert caught.value.code == case["error"]
+        assert case.get("message_contains", "") in str(caught.value)
+        return
+    plan = washout_plan(case["prior"], case["last_dose"])
+    for name, expected in case["expected"].items():
+        assert _field(plan, name) == expected, name
+
+
+def test_public_api_is_exported() -> None:
+    plan = widgets.washout_plan("fingolimod", dt.date(2026, 1, 31))
+    assert plan.earliest_start == dt.date(2026, 3, 31)
+    assert plan.latest_start is None
+    assert plan.citations == ("sms2025",)
+    assert any("lymphocyte" in action for action in plan.actions)
+
+
+def test_fingolimod_shows_rebound_caution_and_translation_caveat() -> None:
+    plan = washout_plan("fingolimod", "2026-01-31")
+    assert any("rebound" in text for text in plan.cautions)
+    assert len(plan.caveats) == 1
+    assert "Translation uncertain" in plan.caveats[0]
+    assert "*Wash-out under 2 månader*" in plan.caveats[0]
+
+
+def test_natalizumab_asks_for_mri_when_jc_virus_positive() -> None:
+    plan = washout_plan("natalizumab", "2026-01-31")
+    mri = [a for a in plan.actions if "MRI" in a]
+    assert len(mri) == 1 and "JC virus" in mri[0] and "3 months after" in mri[0]
+
+
+def test_teriflunomide_has_no_dates_but_accelerated_elimination() -> None:
+    plan = washout_plan("teriflunomide", "2026-01-31")
+    assert plan.covered and not plan.interval_stated
+    assert plan.earliest_start is None and plan.latest_start is None
+    assert any("cholestyramine" in a and "activated charcoal" in a for a in plan.actions)
+
+
+def test_switch_from_alemtuzumab_checks_labs_and_skips_pre_treatment_vaccination() -> None:
+    plan = washout_plan("ALEMTUZUMAB", "2026-11-03")
+    assert plan.direction == "from-alemtuzumab"
+    assert plan.next_therapy == "the next therapy"
+    assert len(plan.actions) == 1
+    assert all(word in plan.actions[0] for word in ("blood count", "liver", "thyroid", "kidney"))
+
+
+def test_uncovered_therapies_never_get_an_interval() -> None:
+    covered = {t.id for t in covered_therapies()}
+    uncovered = [t for t in load_therapies() if t.id not in covered]
+    names = {t.id for t in uncovered}
+    assert {"ocrelizumab", "ofatumumab", "cladribine", "siponimod", "ozanimod", "ponesimod",
+            "mitoxantrone"} <= names
+    for therapy in uncovered:
+        for name in therapy.names:
+            plan = washout_plan(name, "2026-01-31")
+            assert not plan.covered
+            assert plan.earliest_start is None and plan.latest_start is None
+            assert "None of the five sources" in plan.summary
+            assert therapy.generic in plan.summary
+
+
+def test_every_covered_rule_rests_on_the_swedish_washout_section() -> None:
+    facts = load_facts()
+    for rule in load_washout_rules().rules:
+        claim = facts.claim(rule.interval)
+        assert claim.source == "sms"
+        assert facts.section_of(claim) == "src-sms-switching"
+        assert claim.locator.startswith("*Wash-out*")
+
+
+def test_every_name_is_accepted_in_any_case() -> None:
+    for therapy in load_therapies():
+        for name in therapy.names:
+            assert find_therapy(name.upper()).id == therapy.id
+            assert find_therapy(f"  {name.lower()} ").id == therapy.id
+
+
+def test_unknown_name_lists_every_accepted_name() -> None:
+    with pytest.raises(ValueError) as caught:
+        washout_plan("Campath-1H-ish", "2026-01-31")
+    message = str(caught.value)
+    for therapy in load_therapies():
+        assert therapy.generic in message
+        for brand in therapy.brands:
+            assert brand in message
+    assert message.endswith(".") and accepted_names() in message
+
+
+def test_rules_json_carries_no_python_objects_and_links_to_chapter_sections() -> None:
+    data = rules_json()
+    assert json.loads(json.dumps(data)) == data
+    fingolimod = data["therapies"]["fingolimod"]
+    assert fingolimod["earliest"] == {"months": 2, "days": 0}
+    assert fingolimod["latest"] is None
+    assert fingolimod["rules"][0]["href"] == "book/sources/sources-sms.html#src-sms-switching"
+    assert data["names"]["gilenya"] == "fingolimod"
+    for therapy in data["therapies"].values():
+        for rule in therapy["rules"]:
+            page, anchor = rule["href"].split("#")
+            assert (ROOT / page.replace(".html", ".md")).is_file()
+            assert f"({anchor})=" in (ROOT / page.replace(".html", ".md")).read_text("utf-8")
+
+
+def test_rules_markdown_cites_and_links_every_rule() -> None:
+    text = rules_markdown()
+    assert text.count("{cite:p}`sms2025`") >= len(load_washout_rules().rules)
+    assert "{ref}`Swedish guideline <src-sms-switching>`" in text
+    assert "ocrelizumab (Ocrevus)" in text
+
+
+def test_no_clinical_number_in_the_browser_code() -> None:
+    """Intervals live in data/: the JavaScript holds no number but 0, 1 and 2 (indexing, parity),
+    and no string gives a length of time such as "4 months"."""
+    for name in ("washout.js", "washout_view.js", "contraception.js", "contraception_view.js"):
+        code = (ROOT / "widgets" / "ui" / "js" / name).read_text("utf-8")
+        code = re.sub(r"^\s*(//|\*|/\*).*$", "", code, flags=re.MULTILINE)
+        strings = re.findall(r'"[^"\n]*"|`[^`]*`', code)
+        for text in strings:
+            assert not re.search(r"\d+\s*(month|week|year|day)", text), f"{name}: {text}"
+        bare = re.sub(r'"[^"\n]*"|`[^`]*`|/[^/\n]+/[gimsuy]*', "", code)
+        for literal in re.findall(r"(?<![\w.])(\d+)(?![\w.])", bare):
+            assert literal in {"0", "1", "2"}, f"{name}: number {literal} in browser code"
+
+
+# --- hypothesis --------------------------------------------------------------------------
+
+NAMES = [name for therapy in load_therapies() for name in therapy.names]
+DATES = st.dates(max_value=dt.date(9990, 12, 31))
+
+
+@given(st.sampled_from(NAMES), DATES)
+def test_any_known_name_and_date_gives_an_ordered_plan(name: str, last_dose: dt.date) -> None:
+    plan = washout_plan(name, last_dose)
+    if plan.earliest_start is not None:
+        assert plan.earliest_start >= last_dose
+        assert plan.interval_stated and plan.covered
+    if plan.latest_start is not None:
+        assert plan.earliest_start is not None and plan.latest_start >= plan.earliest_start
+    assert plan.citations and plan.summary.endswith(".")
+
+
+@given(DATES)
+def test_fingolimod_earliest_is_two_calendar_months(last_dose: dt.date) -> None:
+    value = load_facts().claim("sms-switching-from-fingolimod").value
+    assert washout_plan("fingolimod", last_dose).earliest_start == add_months(
+        last_dose, int(value.months)
+    )
+
+
+@given(st.text(max_size=30), st.one_of(st.text(max_size=12), DATES.map(dt.date.isoformat)))
+def test_any_input_gives_a_plan_or_a_sentence(prior: str, last_dose: str) -> None:
+    try:
+        washout_plan(prior, last_dose)
+    except InputError as error:
+        assert str(error).endswith(".")
+        assert error.code in {
+            "empty-therapy", "unknown-therapy", "empty-date", "date-format", "impossible-date",
+            "date-range",
+        }
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "widgets.dates",
+        "widgets.washout",
+        "widgets.contraception",
+        "widgets.ui.washout",
+        "widgets.ui.contraception",
+    ],
+)
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,339 @@
+// Trial efficacy arithmetic for the browser: the twin of widgets/trials.py (no DOM).
+//
+// Same operations in the same order as the Python core, so both give the same numbers; both
+// pass tests/vectors/trials.json. Conventions (see the Python module's docstring):
+// relative reduction = 1 - treated / control; ARR = control risk - treated risk (fractions);
+// NNT = 1 / |ARR| rounded up to a whole patient (a number needed to harm when the treated arm
+// does worse, infinite when the risks are equal); the risk difference's 95% interval is
+// Newcombe's hybrid score interval (method 10, Wilson-based, as Bender 2001 recommends) and the
+// NNT interval its reciprocal (Altman 1998), passing through infinity when it includes zero.
+// No clinical number lives here: presets come from data/trials.yaml through the widget's rules.
+
+export const Z95 = 1.959963984540054;
+export const TOLERANCE = 1e-9;
+export const MAX_RELAPSE_ICONS = 300;
+
+/** An input the reader can correct; the message is a sentence saying what to enter. */
+export class InputError extends Error {}
+
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function number(value, what, example) {
+  if (!isNumber(value)) throw new InputError(`${what} must be a number, such as ${example}.`);
+  return value;
+}
+
+function rate(value, arm, example) {
+  const result = number(value, `The ${arm} arm's relapse rate`, example);
+  if (result < 0) {
+    throw new InputError(
+      `A relapse rate cannot be negative; enter the ${arm} arm's relapses per ` +
+        `patient-year, such as ${example}.`,
+    );
+  }
+  return result;
+}
+
+function percent(value, arm, example) {
+  const result = number(value, `The ${arm} arm's risk`, example);
+  if (!(result >= 0 && result <= 100)) {
+    throw new InputError(
+      `A risk is a percentage of patients, from 0 to 100; enter the ${arm} arm's, ` +
+        `such as ${example}.`,
+    );
+  }
+  return result;
+}
+
+function patients(value, arm) {
+  if (!isNumber(value) || value !== Math.floor(value) || value < 1) {
+    throw new InputError(
+      `The number of patients in the ${arm} arm must be a whole number of at least 1.`,
+    );
+  }
+  return value;
+}
+
+export function rateComparison(controlRate, treatedRate) {
+  const control = rate(controlRate, "control", "0.4");
+  const treated = rate(treatedRate, "treated", "0.2");
+  if (control === 0) {
+    throw new InputError(
+      "The control arm's relapse rate must be above zero, because the relative reduction " +
+        "divides by it; enter relapses per patient-year, such as 0.4.",
+    );
+  }
+  const ratio = treated / control;
+  const difference = control - treated;
+  return {
+    control_rate: control,
+    treated_rate: treated,
+    rate_ratio: ratio,
+    relative_reduction: 1 - ratio,
+    difference,
+    relapses_avoided_per_100_patient_years: 100 * difference,
+    patient_years_per_relapse_avoided: difference > 0 ? 1 / difference : Infinity,
+    patient_years_per_extra_relapse: difference < 0 ? 1 / -difference : Infinity,
+  };
+}
+
+export function wilsonInterval(proportion, n, z = Z95) {
+  const centre = 2 * n * proportion + z * z;
+  const spread = z * Math.sqrt(z * z + 4 * n * proportion * (1 - proportion));
+  const denominator = 2 * (n + z * z);
+  return [Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator)];
+}
+
+export function newcombeInterval(pControl, nControl, pTreated, nTreated, z = Z95) {
+  const [lowC, highC] = wilsonInterval(pControl, nControl, z);
+  const [lowT, highT] = wilsonInterval(pTreated, nTreated, z);
+  const difference = pControl - pTreated;
+  const lower = difference - Math.sqrt((pControl - lowC) ** 2 + (highT - pTreated) ** 2);
+  const upper = difference + Math.sqrt((highC - pControl) ** 2 + (pTreated - lowT) ** 2);
+  return [lower, upper];
+}
+
+export function wholePatients(value) {
+  return value === Infinity ? Infinity : Math.ceil(value - TOLERANCE);
+}
+
+function count(value) {
+  return value === Infinity ? "infinity" : String(value);
+}
+
+export function nntInterval(lower, upper) {
+  let benefit = null;
+  let harm = null;
+  let text;
+  if (lower > 0) {
+    benefit = [wholePatients(1 / upper), wholePatients(1 / lower)];
+    text = `NNT(benefit) ${count(benefit[0])} to ${count(benefit[1])}`;
+  } else if (upper < 0) {
+    harm = [wholePatients(1 / -lower), wholePatients(1 / -upper)];
+    text = `NNT(harm) ${count(harm[0])} to ${count(harm[1])}`;
+  } else {
+    const parts = [];
+    if (upper > 0) {
+      benefit = [wholePatients(1 / upper), Infinity];
+      parts.push(`NNT(benefit) ${count(benefit[0])}`);
+    }
+    parts.push("infinity");
+    if (lower < 0) {
+      harm = [wholePatients(1 / -lower), Infinity];
+      parts.push(`NNT(harm) ${count(harm[0])}`);
+    }
+    text = parts.join(" to ");
+  }
+  return { benefit, harm, includes_infinity: lower <= 0 && 0 <= upper, text };
+}
+
+export function nntText(nnt, kind) {
+  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(nnt)}`;
+}
+
+export function riskComparison(controlPct, treatedPct, nControl = null, nTreated = null) {
+  const controlP = percent(controlPct, "control", "20") / 100;
+  const treatedP = percent(treatedPct, "treated", "10") / 100;
+  if (controlP === 0) {
+    throw new InputError(
+      "The control arm's risk must be above zero, because the relative reduction divides " +
+        "by it; enter a percentage above 0 and at most 100.",
+    );
+  }
+  if ((nControl === null) !== (nTreated === null)) {
+    throw new InputError(
+      "Give the number of patients in both arms for an interval, or in neither.",
+    );
+  }
+  const ratio = treatedP / controlP;
+  const arr = controlP - treatedP;
+  const kind = arr > 0 ? "benefit" : arr < 0 ? "harm" : "none";
+  const nnt = arr !== 0 ? wholePatients(1 / Math.abs(arr)) : Infinity;
+  let arrCi = null;
+  let interval = null;
+  if (nControl !== null && nTreated !== null) {
+    const nc = patients(nControl, "control");
+    const nt = patients(nTreated, "treated");
+    arrCi = newcombeInterval(controlP, nc, treatedP, nt);
+    interval = nntInterval(arrCi[0], arrCi[1]);
+  }
+  return {
+    control_risk: controlP,
+    treated_risk: treatedP,
+    risk_ratio: ratio,
+    relative_risk_reduction: 1 - ratio,
+    absolute_risk_reduction: arr,
+    nnt,
+    nnt_kind: kind,
+    nnt_text: nntText(nnt, kind),
+    arr_ci: arrCi,
+    nnt_interval: interval,
+  };
+}
+
+function halfUp(value) {
+  return Math.floor(value + 0.5);
+}
+
+export function iconCounts(measure, control, treated) {
+  let c;
+  let t;
+  let unit;
+  let total;
+  if (measure === "risk") {
+    [c, t, unit, total] = [halfUp(control), halfUp(treated), "patients", 100];
+  } else {
+    [c, t, unit] = [halfUp(100 * control), halfUp(100 * treated), "relapses"];
+    total = Math.max(c, t);
+  }
+  return {
+    unit,
+    total,
+    both: Math.min(c, t),
+    avoided: Math.max(c - t, 0),
+    extra: Math.max(t - c, 0),
+    neither: total - Math.max(c, t),
+    drawable: total <= MAX_RELAPSE_ICONS,
+  };
+}
+
+// --- Reading what the reader typed -------------------------------------------------------
+
+const FIELDS = {
+  rate: {
+    control: ["the control arm's relapse rate", "0.4"],
+    treated: ["the treated arm's relapse rate", "0.2"],
+  },
+  risk: {
+    control: ["the control arm's risk as a percentage", "20"],
+    treated: ["the treated arm's risk as a percentage", "10"],
+  },
+};
+
+/** Read a number as a reader types it: "0.4", "0,4", " 20 % ". Empty gives null. */
+export function parseNumber(text) {
+  const cleaned = String(text ?? "").trim().replace(/%$/, "").trim().replace(",", ".");
+  if (cleaned === "") return null;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
+  return Number(cleaned);
+}
+
+function required(text, what, example) {
+  const value = parseNumber(text);
+  if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
+  if (Number.isNaN(value)) {
+    throw new InputError(`“${String(text).trim()}” is not a number; enter ${what}, such as ${example}.`);
+  }
+  return value;
+}
+
+function optional(text, arm) {
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) {
+    throw new InputError(
+      `“${String(text).trim()}” is not a number; enter the number of patients in the ${arm} ` +
+        "arm, or leave it empty.",
+    );
+  }
+  return value;
+}
+
+/**
+ * Compute from the widget's text inputs.
+ * Returns {ok: true, measure, result, icons} or {ok: false, message}.
+ */
+export function evaluate({ measure, control, treated, n_control: nControl, n_treated: nTreated }) {
+  try {
+    if (measure !== "rate" && measure !== "risk") {
+      throw new InputError("Choose whether the figures are relapse rates or risks.");
+    }
+    const fields = FIELDS[measure];
+    const c = required(control, ...fields.control);
+    const t = required(treated, ...fields.treated);
+    let result;
+    if (measure === "rate") {
+      result = rateComparison(c, t);
+    } else {
+      result = riskComparison(c, t, optional(nControl, "control"), optional(nTreated, "treated"));
+    }
+    return { ok: true, measure, result, icons: iconCounts(measure, c, t) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+// --- Words for the results (shared by the view and its tests) ----------------------------
+
+/** A fraction as a percentage with `places` decimals, never "-0.0%". */
+export function percentText(fraction, places = 1) {
+  const value = 100 * fraction;
+  const text = value.toFixed(places);
+  return Number(text) === 0 ? (0).toFixed(places) + "%" : text + "%";
+}
+
+/** A number with `places` decimals, never "-0.00" (the view writes − for a minus). */
+export function fixed(value, places) {
+  const text = value.toFixed(places);
+  return Number(text) === 0 ? (0).toFixed(places) : text;
+}
+
+export function relativeText(measure, result) {
+  const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
+  const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
+  const what = measure === "rate" ? "relapses" : "risk";
+  const ratioText = `treated ÷ control = ${fixed(ratio, 2)}`;
+  if (reduction > 0) return `${percentText(reduction)} ${measure === "rate" ? "fewer" : "lower"} ${what} on treatment (${ratioText})`;
+  if (reduction < 0) return `${percentText(-reduction)} ${measure === "rate" ? "more" : "higher"} ${what} on treatment (${ratioText})`;
+  return `no difference (${ratioText})`;
+}
+
+export function absoluteText(measure, result) {
+  if (measure === "rate") {
+    const perHundred = result.relapses_avoided_per_100_patient_years;
+    if (result.difference > 0) {
+      return (
+        `${fixed(result.difference, 2)} fewer relapses per patient-year: ` +
+        `${fixed(perHundred, 1)} relapses avoided per 100 patient-years of treatment, ` +
+        `or one relapse avoided per ${fixed(result.patient_years_per_relapse_avoided, 1)} patient-years`
+      );
+    }
+    if (result.difference < 0) {
+      return (
+        `${fixed(-result.difference, 2)} more relapses per patient-year: ` +
+        `${fixed(-perHundred, 1)} extra relapses per 100 patient-years of treatment, ` +
+        `or one extra relapse per ${fixed(result.patient_years_per_extra_relapse, 1)} patient-years`
+      );
+    }
+    return "no difference in relapses per patient-year";
+  }
+  const arr = result.absolute_risk_reduction;
+  const points = `${fixed(Math.abs(100 * arr), 1)} percentage points`;
+  const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
+  if (!result.arr_ci) return direction;
+  const [low, high] = result.arr_ci;
+  const signed = (value) => fixed(100 * value, 1).replace("-", "−");
+  return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
+}
+
+export function nntSentence(result) {
+  const interval = result.nnt_interval ? `; 95% CI ${result.nnt_interval.text}` : "";
+  return `${result.nnt_text}${interval}`;
+}
+
+export function iconDescription(icons) {
+  if (icons.unit === "patients") {
+    const parts = [`${icons.both} have the event in either arm`];
+    if (icons.avoided) parts.push(`${icons.avoided} have it on control but not on treatment`);
+    if (icons.extra) parts.push(`${icons.extra} have it on treatment but not on control`);
+    parts.push(`${icons.neither} have it in neither`);
+    return `Picture of 100 patients: ${parts.join(", ")}.`;
+  }
+  const control = icons.both + icons.avoided;
+  const parts = [`${icons.both} occur in either arm`];
+  if (icons.avoided) parts.push(`${icons.avoided} are avoided on treatment`);
+  if (icons.extra) parts.push(`${icons.extra} more occur on treatment`);
+  return `Picture of the relapses expected in 100 patient-years (${control} on control): ${parts.join(", ")}.`;
+}
