@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book build test lint pytest js-test serve clean lock
+.PHONY: book build test checks lint pytest js-test bench serve clean lock
 
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -26,11 +26,19 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# myst-nb caches executed notebooks by their code cells only; a change to the package or the
+# data they read must re-execute them, so such a change empties the execution cache.
+NB_INPUTS := $(shell find widgets data -type f \( -name '*.py' -o -name '*.js' -o -name '*.css' -o -name '*.yaml' \) 2>/dev/null)
+NB_STAMP := _build/.nb-inputs
+$(NB_STAMP): $(NB_INPUTS)
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build && touch $@
+
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
 
 # Strict: any warning (broken reference, citation, failed notebook) fails the build.
-build: $(STAMP) $(NODE_STAMP)
+build: $(STAMP) $(NODE_STAMP) $(NB_STAMP)
 	@echo "jupyter-book build . -W -n --keep-going"
 	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
@@ -43,9 +51,23 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 js-test:
-	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; else echo "no JavaScript tests yet"; fi
+	node --test tests/js/
 
-test: lint build pytest js-test
+# Every check; the wall time is kept in _build/test-time.json for `make bench` to report.
+test:
+	@start=$$(date +%s); $(MAKE) --no-print-directory checks; \
+	mkdir -p _build; echo "{\"seconds\": $$(( $$(date +%s) - start ))}" > _build/test-time.json
+
+checks: lint build pytest js-test
+
+# Build time, page weight and calculator speed against their budgets (not part of `make test`).
+BENCH_STAMP := $(VENV)/.bench-$(shell cksum < requirements-bench.txt | cut -d' ' -f1)
+$(BENCH_STAMP): $(STAMP) requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: build $(BENCH_STAMP)
+	$(BIN)/python tests/bench.py
 
 serve:
 	@echo "Serving $(HTML) on http://127.0.0.1:$(PORT)/"
