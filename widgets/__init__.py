@@ -10,12 +10,14 @@ from widgets.contraception import (
     last_infusion,
     monitoring_end,
 )
+from widgets.schedule import Schedule, schedule_ics, treatment_schedule  # schedule (issue 7)
 from widgets.trials import rate_comparison, risk_comparison  # trial efficacy figures (issue 6)
 from widgets.washout import WashoutPlan, washout_plan
 
 __all__ = [
     "AfterLastInfusion",
     "Milestone",
+    "Schedule",
     "WashoutPlan",
     "after_last_infusion",
     "breastfeeding_end",
@@ -24,5 +26,7 @@ __all__ = [
     "monitoring_end",
     "rate_comparison",
     "risk_comparison",
+    "schedule_ics",
+    "treatment_schedule",
     "washout_plan",
 ]

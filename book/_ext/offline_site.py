@@ -55,6 +55,9 @@ VENDOR = {
     "vega-embed.min.js": ROOT / "node_modules" / "vega-embed" / "build" / "vega-embed.min.js",
 }
 CHART_MARKER = 'class="vega-chart"'
+# A widget whose front end draws a chart with vega-embed says so in its embedded state
+# (the synced trait `draws_chart` of widgets/ui/schedule.py).
+WIDGET_CHART_MARKER = re.compile(r'"draws_chart":\s*true')
 EMBED_PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -65,7 +68,7 @@ EMBED_PAGE = """<!doctype html>
 body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; background: #fff; }}
 .embed-footer {{ font-size: 0.85rem; margin-top: 1rem; }}
 </style>
-<script defer src="../_static/{host}"></script>
+{charts}<script defer src="../_static/{host}"></script>
 </head>
 <body data-embed>
 <main>
@@ -85,13 +88,28 @@ def _script_json(data: Any) -> str:
     return json.dumps(data).replace("</", "<\\/")
 
 
+def _widget_state(app: Sphinx, pagename: str) -> str:
+    """The widget state myst-nb embeds in a notebook page (empty for other pages)."""
+    try:
+        from myst_nb.sphinx_ import NbMetadataCollector
+
+        files = NbMetadataCollector.get_js_files(app.env, pagename)
+    except (ImportError, AttributeError, KeyError):
+        return ""
+    return "".join(str(kwargs.get("body", "")) for _, kwargs in files.values())
+
+
 def add_chart_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    """Load vega and the chart host only on pages that hold an Altair chart."""
-    if CHART_MARKER in context.get("body", ""):
+    """Load vega only on pages that hold an Altair chart, or a widget that draws one; the chart
+    host only where the body holds a chart."""
+    in_body = CHART_MARKER in context.get("body", "")
+    in_widget = WIDGET_CHART_MARKER.search(_widget_state(app, pagename)) is not None
+    if in_body or in_widget:
         for name in VENDOR:
             app.add_js_file(f"vega/{name}", defer="defer")
+    if in_body:
         app.add_js_file("chart_host.js", defer="defer")
 
 
@@ -124,6 +142,10 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
     for stem, spec in app.config.offline_site_embeds.items():
         module_name, class_name = spec["widget"].split(":")
         widget = getattr(importlib.import_module(module_name), class_name)(site_root="../")
+        draws_chart = WIDGET_CHART_MARKER.search(json.dumps(widget.get_state())) is not None
+        charts = "".join(
+            f'<script defer src="../_static/vega/{name}"></script>\n' for name in VENDOR
+        ) if draws_chart else ""
         state = {
             "version_major": 2,
             "version_minor": 0,
@@ -132,6 +154,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
+            charts=charts,
             host=HOST_NAME,
             state=_script_json(state),
             page=spec["page"],

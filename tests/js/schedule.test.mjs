@@ -1,0 +1,138 @@
+// The schedule vectors through the browser module (widgets/ui/js/schedule.js), with the rules the
+// Python core gives the page; and the same events and the same .ics text as the Python core.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { InputError } from "../../widgets/ui/js/dates.js";
+import {
+  chartDescription,
+  chartRows,
+  eventJson,
+  icsEscape,
+  icsFold,
+  scheduleIcs,
+  treatmentSchedule,
+} from "../../widgets/ui/js/schedule.js";
+import { readVectors, rulesJson } from "./rules.mjs";
+
+const rules = rulesJson("schedule");
+const vectors = readVectors("schedule");
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const venv = `${root}.venv/bin/python`;
+const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
+
+/** What the Python core gives for the same inputs: events, summary and .ics text. */
+function fromPython(inputs, stamp) {
+  const code = [
+    "import json, sys",
+    "from widgets.schedule import treatment_schedule, schedule_ics",
+    "out = []",
+    "for first, second in json.loads(sys.argv[1]):",
+    "    s = treatment_schedule(first, second)",
+    `    out.append({"events": [e.to_json() for e in s], "summary": list(s.summary),`,
+    `                "ics": schedule_ics(first, second, stamp=sys.argv[2])})`,
+    "print(json.dumps(out))",
+  ].join("\n");
+  const text = execFileSync(python, ["-c", code, JSON.stringify(inputs), stamp], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(text);
+}
+
+const dates = (event) => (event.end === null ? event.start : [event.start, event.end]);
+
+for (const c of vectors.cases) {
+  test(`schedule: ${c.name}`, () => {
+    const schedule = treatmentSchedule(rules, c.course1_start, c.course2_start);
+    assert.equal(schedule.lastInfusion, c.last_infusion);
+    assert.equal(schedule.course2Due, c.course2_due);
+    assert.equal(schedule.horizon, c.horizon);
+    assert.equal(schedule.projected, c.is_projected);
+    assert.equal(schedule.events.length, c.count);
+    const byId = Object.fromEntries(schedule.events.map((event) => [event.id, event]));
+    assert.equal(Object.keys(byId).length, schedule.events.length);
+    const oneOff = Object.fromEntries(
+      schedule.events.filter((event) => !(event.rule in c.repeated)).map((event) => [event.id, dates(event)]),
+    );
+    assert.deepEqual(oneOff, c.events);
+    for (const [rule, expected] of Object.entries(c.repeated)) {
+      const events = schedule.events.filter((event) => event.rule === rule);
+      assert.equal(events.length, expected.count, rule);
+      assert.equal(events[0].start, expected.first, rule);
+      assert.equal(events.at(-1).start, expected.last, rule);
+      for (const [id, day] of Object.entries(expected.dates || {})) assert.equal(byId[id].start, day, id);
+    }
+    for (const [id, projected] of Object.entries(c.projected)) assert.equal(byId[id].projected, projected, id);
+    assert.deepEqual(schedule.notices, c.notices);
+  });
+}
+
+for (const c of vectors.errors) {
+  test(`schedule error: ${JSON.stringify([c.course1_start, c.course2_start])}`, () => {
+    assert.throws(
+      () => treatmentSchedule(rules, c.course1_start, c.course2_start),
+      (error) => error instanceof InputError && error.code === c.error && error.message.includes(c.message_contains),
+    );
+  });
+}
+
+test("the same events, summary and .ics text as the Python core, for the same inputs and stamp", () => {
+  const inputs = [
+    ...vectors.cases.map((c) => [c.course1_start, c.course2_start]),
+    ["2027-02-27", "2028-02-28"],
+    ["0001-03-01", null],
+    ["9990-12-31", null],
+  ];
+  const stamp = "20270506T070809Z";
+  const python = fromPython(inputs, stamp);
+  inputs.forEach(([first, second], index) => {
+    const schedule = treatmentSchedule(rules, first, second);
+    assert.deepEqual(schedule.events.map(eventJson), python[index].events, `${first} ${second}`);
+    assert.deepEqual(schedule.summary, python[index].summary);
+    assert.equal(scheduleIcs(rules, first, second, stamp), python[index].ics, `${first} ${second}`);
+  });
+});
+
+test("the .ics text: CRLF, folded at 75 octets, a fixed default stamp, no recurrence rule", () => {
+  const text = scheduleIcs(rules, "2026-01-12");
+  assert.ok(text.endsWith("END:VCALENDAR\r\n"));
+  const lines = text.split("\r\n").slice(0, -1);
+  const encoder = new TextEncoder();
+  assert.ok(lines.every((line) => encoder.encode(line).length <= 75));
+  assert.ok(!text.replace(/\r\n/g, "").includes("\n"));
+  assert.ok(!text.includes("RRULE"));
+  assert.equal((text.match(/BEGIN:VEVENT/g) || []).length, 231);
+  assert.ok(text.includes(`DTSTAMP:${rules.ics.default_stamp}`));
+  assert.throws(() => scheduleIcs(rules, "2026-01-12", null, "2026-01-01"), (error) => error.code === "stamp");
+});
+
+test("escaping and folding match RFC 5545", () => {
+  assert.equal(icsEscape("a, b; c\\d\ne\r\nf"), "a\\, b\\; c\\\\d\\ne\\nf");
+  const line = `DESCRIPTION:${"ö".repeat(80)}${"😀".repeat(10)}`;
+  const parts = icsFold(line).split("\r\n");
+  const encoder = new TextEncoder();
+  assert.deepEqual(parts.slice(0, 2).map((part) => encoder.encode(part).length), [74, 75]);
+  assert.equal(parts[0] + parts.slice(1).map((part) => part.slice(1)).join(""), line);
+});
+
+test("chart rows end a period on the day after its last day, and the text alternative names the span", () => {
+  const schedule = treatmentSchedule(rules, "2026-01-12");
+  const rows = chartRows(rules, schedule);
+  assert.equal(rows.length, schedule.events.length);
+  const herpes = rows.find((row) => row.id === "herpes-sms-c1");
+  assert.deepEqual([herpes.start, herpes.end, herpes.range], ["2026-01-12", "2026-02-13", true]);
+  assert.equal(rows.find((row) => row.id === "infusion-c1-d1").range, false);
+  const description = chartDescription(rules, schedule);
+  assert.match(description, /^Timeline of the schedule from 1 December 2025 to 14 January 2031: 231 events/);
+});
+
+test("an empty course 2 means not given; every event is cited", () => {
+  const schedule = treatmentSchedule(rules, "2026-01-12", "  ");
+  assert.equal(schedule.projected, true);
+  assert.ok(schedule.events.every((event) => event.rules.length > 0 && event.rules.every((rule) => rule.key)));
+});

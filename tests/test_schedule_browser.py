@@ -1,0 +1,234 @@
+"""The schedule calculator on the built site with the network blocked: book page and standalone
+page, checked against tests/vectors/schedule.json; the chart draws and the downloaded calendar
+file parses with `icalendar` and equals the Python core's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+
+from tests.offline import open_offline
+from widgets.dates import add_days
+from widgets.schedule import schedule_ics, treatment_schedule
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "schedule.json").read_text("utf-8"))
+CASES = VECTORS["cases"]
+BOOK_PAGE = "book/calculators/schedule.html"
+EMBED_PAGE = "embed/schedule.html"
+
+
+@pytest.fixture()
+def book(browser, site_url):
+    page, problems = open_offline(browser, f"{site_url}/{BOOK_PAGE}", site_url)
+    yield page, problems
+    assert not problems, problems
+    page.context.close()
+
+
+def _calc(page):
+    calc = page.locator(".calc-schedule")
+    expect(calc).to_have_count(1)
+    return calc
+
+
+def _fill(calc, first: str, second: str | None) -> None:
+    calc.get_by_label("First day of course 1").fill(first)
+    calc.get_by_label("First day of course 2").fill(second or "")
+
+
+def _rows(calc) -> list[dict]:
+    return calc.locator(".schedule-table tbody tr").evaluate_all(
+        "rows => rows.map(r => ({id: r.dataset.id, rule: r.dataset.rule, start: r.dataset.start,"
+        " end: r.dataset.end || null, projected: r.dataset.projected === 'true',"
+        " citations: r.dataset.citations}))"
+    )
+
+
+def _check_case(calc, case: dict) -> None:
+    status = calc.get_by_role("status")
+    expect(status).not_to_have_class("calc-status calc-error")
+    expect(calc.locator('[data-result="horizon"]')).to_have_attribute("data-value", case["horizon"])
+    expect(calc.locator('[data-result="count"]')).to_have_attribute(
+        "data-value", str(case["count"])
+    )
+    rows = _rows(calc)
+    assert len(rows) == case["count"]
+    by_id = {row["id"]: row for row in rows}
+    one_off = {
+        row["id"]: row["start"] if row["end"] is None else [row["start"], row["end"]]
+        for row in rows
+        if row["rule"] not in case["repeated"]
+    }
+    assert one_off == case["events"]
+    for rule, expected in case["repeated"].items():
+        dates = [row["start"] for row in rows if row["rule"] == rule]
+        assert (len(dates), dates[0], dates[-1]) == (
+            expected["count"], expected["first"], expected["last"]
+        ), rule
+        for event_id, day in expected.get("dates", {}).items():
+            assert by_id[event_id]["start"] == day
+    for event_id, projected in case["projected"].items():
+        assert by_id[event_id]["projected"] is projected, event_id
+    assert all(row["citations"] for row in rows), "every event is cited"
+    for notice in case["notices"]:
+        expect(status).to_contain_text(notice)
+
+
+def _check_chart(calc, count: int, ranges: int) -> None:
+    chart = calc.locator(".schedule-chart")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
+    assert chart.get_attribute("aria-label").startswith("Timeline of the schedule from ")
+    bars = chart.locator("svg g.layer_0_marks path")
+    ticks = chart.locator("svg g.layer_1_marks path")
+    expect(bars).to_have_count(ranges)
+    expect(ticks).to_have_count(count - ranges)
+
+
+def _download(page, calc) -> str:
+    with page.expect_download() as info:
+        calc.get_by_role("button", name="Download the calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("alemtuzumab-schedule-")
+    assert download.suggested_filename.endswith(".ics")
+    return Path(download.path()).read_bytes().decode("utf-8")
+
+
+def test_book_page_answers_every_vector_and_draws_the_chart(book) -> None:
+    page, _ = book
+    calc = _calc(page)
+    # The page opens on the worked example.
+    expect(calc.get_by_label("First day of course 1")).to_have_value("2026-01-12")
+    _check_chart(calc, 231, sum(1 for row in _rows(calc) if row["end"]))
+    for case in CASES:
+        _fill(calc, case["course1_start"], case["course2_start"])
+        _check_case(calc, case)
+        ranges = sum(1 for value in case["events"].values() if isinstance(value, list))
+        _check_chart(calc, case["count"], ranges)
+
+
+def test_downloaded_calendar_parses_and_equals_the_python_core(book) -> None:
+    page, _ = book
+    calc = _calc(page)
+    for first, second in [("2026-01-12", None), ("2028-02-29", "2029-03-05")]:
+        _fill(calc, first, second)
+        expect(calc.locator('[data-result="course1"]')).to_have_attribute("data-value", first)
+        text = _download(page, calc)
+        assert text == schedule_ics(first, second)
+        schedule = treatment_schedule(first, second)
+        events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+        assert len(events) == len(schedule) == len(_rows(calc))
+        for vevent, event in zip(events, schedule, strict=True):
+            assert vevent["DTSTART"].dt == event.start
+            assert vevent["DTEND"].dt == add_days(event.end or event.start, 1)
+            assert str(vevent["SUMMARY"]) == event.title
+
+
+def test_each_event_cites_its_source_beside_it(book) -> None:
+    page, _ = book
+    calc = _calc(page)
+    first_row = calc.locator('tr[data-id="vaccination-deadline-c1"]')
+    expect(first_row.locator("a")).to_have_attribute(
+        "href", "../../book/sources/sources-sms.html#src-sms-interactions"
+    )
+    expect(first_row).to_contain_text("sms2025")
+    herpes = calc.locator('tr[data-rule^="herpes"]')
+    expect(herpes).to_have_count(2)
+    expect(herpes.nth(0)).to_contain_text("Herpes prophylaxis (Swedish guideline)")
+    expect(herpes.nth(1)).to_contain_text("Herpes prophylaxis (AHFS)")
+    expect(herpes.nth(1).locator("a")).to_have_attribute(
+        "href", "../../book/sources/sources-ahfs.html#src-ahfs-premedication"
+    )
+    infusion = calc.locator('tr[data-id="infusion-c1-d1"] .schedule-source a')
+    expect(infusion).to_have_text(
+        ["Swedish guideline", "AHFS monograph", "EMA overview", "MS Society UK page"]
+    )
+    expect(calc.locator(".schedule-open li")).to_have_count(7)
+    expect(calc.locator(".calc-disclaimer")).to_have_count(1)
+    # Show narrows the table, and every event comes back.
+    calc.get_by_label("Show").select_option("repeated")
+    visible = calc.locator(".schedule-table tbody tr:visible")
+    expect(visible).to_have_count(59 * 3 + 19 + 3 * 5)
+    calc.get_by_label("Show").select_option("once")
+    expect(visible).to_have_count(20)
+    calc.get_by_label("Show").select_option("all")
+    expect(visible).to_have_count(231)
+
+
+def test_errors_are_sentences_and_hide_the_results(book) -> None:
+    page, _ = book
+    calc = _calc(page)
+    status = calc.get_by_role("status")
+    _fill(calc, "2026-01-12", "2026-01-14")
+    expect(status).to_have_class("calc-status calc-error")
+    expect(status).to_contain_text(
+        "Course 2 cannot start on 14 January 2026: the infusions of course 1 run until "
+        "16 January 2026."
+    )
+    expect(calc.locator(".schedule-results")).to_be_hidden()
+    _fill(calc, "", None)
+    expect(status).to_contain_text("Enter the first day of course 1 in the form YYYY-MM-DD")
+    # A date typed by hand that does not exist: 29 February 2027, month, day, year (en-US).
+    date = calc.get_by_label("First day of course 1")
+    date.focus()
+    date.press_sequentially("02292027")
+    expect(status).to_have_class("calc-status calc-error")
+    expect(status).to_contain_text("The first day of course 1 is incomplete or not a real date")
+    _fill(calc, "2026-01-12", None)
+    expect(status).not_to_have_class("calc-status calc-error")
+    expect(calc.locator(".schedule-results")).to_be_visible()
+    expect(calc.locator('[data-result="count"]')).to_have_attribute("data-value", "231")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_embed_page_reads_the_dates_from_its_address(browser, site_url, case) -> None:
+    query = urlencode(
+        {"course1_start": case["course1_start"], "course2_start": case["course2_start"] or ""}
+    )
+    page, problems = open_offline(browser, f"{site_url}/{EMBED_PAGE}?{query}", site_url)
+    try:
+        calc = _calc(page)
+        _check_case(calc, case)
+        ranges = sum(1 for value in case["events"].values() if isinstance(value, list))
+        _check_chart(calc, case["count"], ranges)
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def test_embed_page_address_follows_the_inputs_and_downloads(browser, site_url) -> None:
+    page, problems = open_offline(browser, f"{site_url}/{EMBED_PAGE}", site_url)
+    try:
+        calc = _calc(page)
+        _fill(calc, "2026-10-27", "2027-10-20")
+        expect(calc.locator('[data-result="horizon"]')).to_have_attribute(
+            "data-value", "2031-10-22"
+        )
+        query = parse_qs(urlparse(page.url).query)
+        assert query["course1_start"] == ["2026-10-27"]
+        assert query["course2_start"] == ["2027-10-20"]
+        text = _download(page, calc)
+        assert text == schedule_ics("2026-10-27", "2027-10-20")
+        page.reload(wait_until="load")
+        calc = _calc(page)
+        expect(calc.get_by_label("First day of course 2")).to_have_value("2027-10-20")
+        expect(calc.locator('[data-result="count"]')).to_have_attribute("data-value", "240")
+        expect(calc.locator('a[href="../book/sources/sources-sms.html#src-sms-dosing"]').first)\
+            .to_be_attached()
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def test_vega_loads_only_where_a_chart_is_drawn(site: Path) -> None:
+    marker = "_static/vega/vega-embed.min.js"
+    assert marker in (site / BOOK_PAGE).read_text("utf-8")
+    assert marker in (site / EMBED_PAGE).read_text("utf-8")
+    for other in ("book/calculators/contraception.html", "embed/contraception.html",
+                  "book/intro.html"):
+        assert marker not in (site / other).read_text("utf-8"), other

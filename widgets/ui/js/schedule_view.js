@@ -1,0 +1,330 @@
+// The view of the treatment and monitoring schedule: the first days of course 1 and (optionally)
+// course 2 in; a summary (role="status"), a timeline chart (the Vega-Lite spec Altair built in
+// Python, its data filled here, drawn with the vega-embed the site serves), a table with the
+// source beside each event, and a button that downloads the .ics file made here.
+// Everything clinical comes from model.get("rules") (widgets/schedule.py rules_json()); all text
+// is set with textContent, never innerHTML.
+import { element, labelled, statusRegion, disclaimer } from "./view.js";
+import { formatDate, parseDate } from "./dates.js";
+import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
+
+const REPEATED_KINDS = ["test", "check"];
+const NARROW = 520;
+const SHOW = [
+  ["all", "every event"],
+  ["once", "treatment, precautions and deadlines"],
+  ["repeated", "tests and yearly checks"],
+];
+
+/** Text with *emphasis* as <em>, built node by node. */
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+
+function timeNode(iso) {
+  return element("time", { datetime: iso }, formatDate(parseDate(iso)));
+}
+
+/** The sources of an event, each linking to its section of the source chapter. */
+function sourceCell(event, siteRoot) {
+  const cell = element("td", { class: "schedule-source" });
+  const seen = new Set();
+  for (const rule of event.rules) {
+    const key = `${rule.source}|${rule.locator}|${rule.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = element("span", { class: "schedule-cite", "data-key": rule.key });
+    line.append(
+      element("a", { href: siteRoot + rule.href }, rule.source),
+      document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
+    );
+    cell.append(line);
+  }
+  return cell;
+}
+
+function eventRow(event, siteRoot) {
+  const row = element("tr", {
+    "data-id": event.id,
+    "data-rule": event.rule,
+    "data-kind": event.kind,
+    "data-start": event.start,
+    "data-end": event.end || "",
+    "data-projected": String(event.projected),
+    "data-citations": [...new Set(event.rules.map((rule) => rule.key))].join(" "),
+  });
+  const when = element("td", { class: "schedule-when" });
+  when.append(timeNode(event.start));
+  if (event.end !== null) when.append(document.createTextNode(" to "), timeNode(event.end));
+  const what = element("td");
+  what.append(element("strong", { class: "schedule-title" }, event.title));
+  if (event.projected) {
+    what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
+  }
+  what.append(rich("span", event.text, { class: "schedule-text" }));
+  row.append(when, what, sourceCell(event, siteRoot));
+  return row;
+}
+
+/** vega-embed, once the page's deferred scripts have run; null where the page has none. */
+function vegaReady() {
+  if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
+  if (document.readyState === "complete") return Promise.resolve(null);
+  return new Promise((resolve) => {
+    window.addEventListener("load", () => resolve(window.vegaEmbed || null), { once: true });
+  });
+}
+
+function render({ model, el }) {
+  const rules = model.get("rules");
+  const root = element("div", { class: "calc calc-schedule" });
+
+  const first = element("input", { type: "date", "data-input": "course1_start" });
+  const second = element("input", { type: "date", "data-input": "course2_start" });
+  const show = element("select", { "data-input": "show" });
+  for (const [value, text] of SHOW) show.append(element("option", { value }, text));
+  const firstDays = rules.courses.first.infusion_days;
+  const laterDays = rules.courses.second.infusion_days;
+
+  const status = statusRegion();
+  const figure = element("figure", { class: "schedule-figure" });
+  const chart = element("div", { class: "schedule-chart", role: "img", "aria-label": "Timeline of the schedule." });
+  const chartNote = element(
+    "figcaption",
+    { class: "calc-hint" },
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. " +
+      "The table below lists every event with its source.",
+  );
+  figure.append(chart, chartNote);
+  const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
+  const downloadHint = element(
+    "p",
+    { class: "calc-hint" },
+    "An iCalendar file for any calendar program: one all-day event per row of the table, made in your browser.",
+  );
+  const tableWrap = element("div", {
+    class: "schedule-table-wrap",
+    role: "region",
+    tabindex: "0",
+    "aria-label": "Schedule table, one row per event",
+  });
+  const table = element("table", { class: "schedule-table" });
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const name of ["When", "Event", "Source"]) headRow.append(element("th", { scope: "col" }, name));
+  head.append(headRow);
+  const body = element("tbody");
+  table.append(head, body);
+  tableWrap.append(table);
+  const openTitle = element("p", { class: "calc-list-title" }, "What the sources leave open");
+  const openList = element("ul", { class: "schedule-open" });
+  const results = element("div", { class: "schedule-results" });
+  results.append(
+    figure,
+    download,
+    downloadHint,
+    labelled("Show", show),
+    tableWrap,
+    openTitle,
+    openList,
+  );
+
+  root.append(
+    labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, given on consecutive days.`),
+    labelled(
+      "First day of course 2",
+      second,
+      `Leave it empty if course 2 has not been given: the schedule shows when it is due. ` +
+        `Course 2 has ${laterDays} infusion days.`,
+    ),
+    status,
+    results,
+    disclaimer(),
+  );
+  el.append(root);
+
+  let current = null;
+  let shown = null;
+  let chartToken = 0;
+  let chartView = null;
+  let drawnWidth = 0;
+
+  function fail(message) {
+    current = null;
+    chartToken += 1;
+    status.classList.add("calc-error");
+    status.replaceChildren(element("p", { "data-result": "error" }, message));
+    results.hidden = true;
+  }
+
+  function badDate(input, what) {
+    if (input.validity && input.validity.badInput) {
+      fail(
+        `${what} is incomplete or not a real date (such as 30 February). ` +
+          "Enter a real calendar date, e.g. 2026-01-31.",
+      );
+      return true;
+    }
+    return false;
+  }
+
+  function applyFilter() {
+    const wanted = show.value;
+    for (const row of body.rows) {
+      const repeated = REPEATED_KINDS.includes(row.dataset.kind);
+      row.hidden = wanted === "once" ? repeated : wanted === "repeated" ? !repeated : false;
+    }
+  }
+
+  async function drawChart(schedule) {
+    chartToken += 1;
+    const token = chartToken;
+    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    const embed = await vegaReady();
+    if (token !== chartToken) return;
+    if (!embed || !rules.chart) {
+      chart.replaceChildren(
+        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table below lists every event."),
+      );
+      chart.dataset.drawn = "false";
+      return;
+    }
+    const spec = JSON.parse(JSON.stringify(rules.chart));
+    spec.data = { name: "events", values: chartRows(rules, schedule) };
+    // On a narrow screen, shorter row labels and a one-column legend leave room for the years.
+    if (chart.clientWidth < NARROW) {
+      spec.config = spec.config || {};
+      spec.config.axisY = { ...(spec.config.axisY || {}), labelLimit: 120 };
+      spec.config.legend = { ...(spec.config.legend || {}), columns: 1 };
+    }
+    drawnWidth = chart.clientWidth;
+    if (chartView) chartView.finalize();
+    chartView = null;
+    // Draw into a child: vega-embed relabels its container, and the outer element's role="img"
+    // and aria-label are the chart's text alternative.
+    const target = element("div", { class: "schedule-chart-target" });
+    chart.replaceChildren(target);
+    chart.dataset.drawn = "pending";
+    try {
+      const result = await embed(target, spec, { actions: false, renderer: "svg" });
+      if (token !== chartToken) {
+        result.finalize();
+        return;
+      }
+      chartView = result;
+      chart.dataset.drawn = "true";
+    } catch (error) {
+      if (token !== chartToken) return;
+      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table below lists every event.`));
+      chart.dataset.drawn = "false";
+    }
+  }
+
+  function update() {
+    const siteRoot = model.get("site_root") || "";
+    const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
+    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
+    if (key === shown) return;
+    shown = key;
+    if (badDate(first, "The first day of course 1") || badDate(second, "The first day of course 2")) return;
+    let schedule;
+    try {
+      schedule = treatmentSchedule(rules, model.get("course1_start"), model.get("course2_start"));
+    } catch (error) {
+      if (error && error.name === "InputError") fail(error.message);
+      else fail(`The calculator could not work this out (${error}). Check the dates.`);
+      return;
+    }
+    current = schedule;
+    status.classList.remove("calc-error");
+    const names = ["course1", "course2", "horizon", "count"];
+    const values = [schedule.courses[0].start, schedule.courses[1].start, schedule.horizon, String(schedule.events.length)];
+    const lines = schedule.summary.map((line, index) =>
+      element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line),
+    );
+    lines[0].classList.add("calc-headline");
+    status.replaceChildren(...lines);
+    if (schedule.projected) lines[1].dataset.projected = "true";
+    results.hidden = false;
+    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
+    applyFilter();
+    openList.replaceChildren(
+      ...schedule.openPoints.map((point) => {
+        const item = element("li", { "data-claim": point.rule.claim });
+        item.append(rich("span", point.text), document.createTextNode(" ("));
+        item.append(element("a", { href: siteRoot + point.rule.href }, point.rule.source));
+        item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
+        return item;
+      }),
+    );
+    drawChart(schedule);
+  }
+
+  function fileName(schedule) {
+    const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
+    return `alemtuzumab-schedule-${dates.join("-")}.ics`;
+  }
+
+  download.addEventListener("click", () => {
+    if (!current) return;
+    const text = calendarText(rules, current);
+    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: url, download: fileName(current), hidden: "" });
+    root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  show.addEventListener("change", applyFilter);
+  // The chart fits its container's width when drawn; draw it again when that width changes
+  // (the page's layout settling, a phone turned, a window resized).
+  let resizeTimer = null;
+  const resizeObserver = typeof ResizeObserver === "function"
+    ? new ResizeObserver(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => {
+        if (current && chart.dataset.drawn === "true" && Math.abs(chart.clientWidth - drawnWidth) > 1) drawChart(current);
+      }, 150);
+    })
+    : null;
+  if (resizeObserver) resizeObserver.observe(chart);
+
+  function setFromInputs() {
+    model.set("course1_start", first.value);
+    model.set("course2_start", second.value);
+    model.save_changes();
+    update();
+  }
+
+  function setFromModel() {
+    for (const [input, name] of [[first, "course1_start"], [second, "course2_start"]]) {
+      const value = String(model.get(name) ?? "");
+      if (input.value !== value) input.value = value;
+    }
+    update();
+  }
+
+  for (const input of [first, second]) {
+    input.addEventListener("input", setFromInputs);
+    input.addEventListener("change", setFromInputs);
+    // An incomplete or impossible date typed by hand leaves the value empty and fires no input
+    // event; check it as keys are released and when the field loses focus.
+    input.addEventListener("keyup", update);
+    input.addEventListener("blur", update);
+  }
+  const traits = ["course1_start", "course2_start"];
+  for (const name of traits) model.on(`change:${name}`, setFromModel);
+  setFromModel();
+  return () => {
+    for (const name of traits) model.off(`change:${name}`, setFromModel);
+    chartToken += 1;
+    if (resizeObserver) resizeObserver.disconnect();
+    if (chartView) chartView.finalize();
+  };
+}
+
+export default { render };

@@ -1,0 +1,90 @@
+"""The treatment and monitoring schedule calculator, as an anywidget."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import traitlets
+
+from widgets.schedule import DEFAULT_STAMP, Schedule, rules_json, schedule_ics, treatment_schedule
+from widgets.ui.base import Calculator
+
+# The look of this calculator's parts, on top of the shared calculator.css.
+CSS = """
+.calc-schedule { max-width: 52rem; }
+.calc-schedule .calc-headline { margin-top: 0; }
+.calc-schedule .calc-status p { margin: 0.2rem 0; }
+.calc-schedule .schedule-figure { margin: 0.75rem 0; }
+.calc-schedule .schedule-chart { width: 100%; min-height: 2rem; }
+.calc-schedule .schedule-chart-target { width: 100%; }
+.calc-schedule .schedule-download {
+  font: inherit; padding: 0.35rem 0.75rem; border: 1px solid #0b6e4f; border-radius: 4px;
+  background: #0b6e4f; color: #fff; cursor: pointer;
+}
+.calc-schedule .schedule-download:focus-visible { outline: 3px solid #0a4fb0; outline-offset: 2px; }
+.calc-schedule .schedule-table-wrap {
+  max-height: 36rem; overflow: auto; border: 1px solid #ddd; margin: 0.5rem 0;
+}
+.calc-schedule .schedule-table-wrap:focus-visible { outline: 3px solid #0a4fb0; }
+.calc-schedule .schedule-table { font-size: 0.875rem; }
+.calc-schedule .schedule-table th { position: sticky; top: 0; background: #fff; z-index: 1; }
+.calc-schedule .schedule-when { white-space: nowrap; }
+.calc-schedule .schedule-title, .calc-schedule .schedule-text, .calc-schedule .schedule-cite {
+  display: block;
+}
+.calc-schedule .schedule-text, .calc-schedule .schedule-projected,
+.calc-schedule .schedule-cite { color: #4a4a4a; }
+.calc-schedule .schedule-source a, .calc-schedule .schedule-open a { color: #0a4fb0; }
+.calc-schedule .schedule-open { font-size: 0.875rem; padding-left: 1.25rem; }
+.calc-schedule .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
+@media (max-width: 40rem) {
+  .calc-schedule .schedule-when { white-space: normal; min-width: 6.5rem; }
+  .calc-schedule .calc-field label { min-width: 0; }
+}
+"""
+
+
+class ScheduleCalculator(Calculator):
+    """The schedule after a course start date: table, timeline chart and a calendar file.
+
+    The reader gives the first day of course 1 and, if it has been given, of course 2. The
+    browser computes from `rules` (``widgets.schedule.rules_json()``); in Jupyter, `result()`
+    gives the same schedule from the Python core and `ics()` the same calendar text.
+
+    Examples:
+        >>> widget = ScheduleCalculator(course1_start="2026-01-12")
+        >>> widget.result().course2_due
+        datetime.date(2027, 1, 12)
+    """
+
+    view = "schedule_view"
+    _css = Calculator._css + CSS
+    course1_start = traitlets.Unicode("2026-01-12").tag(sync=True)
+    """The first infusion day of course 1, ``YYYY-MM-DD``."""
+    course2_start = traitlets.Unicode("").tag(sync=True)
+    """The first infusion day of course 2, ``YYYY-MM-DD``, or empty if not given."""
+    draws_chart = traitlets.Bool(True).tag(sync=True)
+    """Tells the site build (book/_ext/offline_site.py) to load vega on pages showing it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        for name in ("course1_start", "course2_start"):
+            if isinstance(kwargs.get(name), dt.date):
+                kwargs[name] = kwargs[name].isoformat()
+            elif name in kwargs and kwargs[name] is None:
+                kwargs[name] = ""
+        super().__init__(
+            **{
+                "rules": rules_json(),
+                "_url_params": ["course1_start", "course2_start"],
+                **kwargs,
+            }
+        )
+
+    def result(self) -> Schedule:
+        """The schedule for the current inputs, from the Python core (raises ValueError like it)."""
+        return treatment_schedule(self.course1_start, self.course2_start or None)
+
+    def ics(self, stamp: dt.datetime | str = DEFAULT_STAMP) -> str:
+        """The calendar file for the current inputs, as the download button makes it."""
+        return schedule_ics(self.course1_start, self.course2_start or None, stamp=stamp)
