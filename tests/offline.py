@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from playwright.sync_api import expect
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -57,3 +60,22 @@ def open_offline(browser, url: str, site_prefix: str):
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return page, problems
+
+
+@contextmanager
+def offline_page(browser, url: str, site_prefix: str):
+    """`open_offline` as a context: yields (page, problems), then fails if the page reached
+    outside the site, broke a local request or logged an error, and closes it."""
+    page, problems = open_offline(browser, url, site_prefix)
+    try:
+        yield page, problems
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def one_calculator(page, selector: str):
+    """The page's single calculator root, e.g. ``.calc-washout``."""
+    calc = page.locator(selector)
+    expect(calc).to_have_count(1)
+    return calc

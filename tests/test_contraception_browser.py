@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.offline import open_offline
+from tests.offline import offline_page, one_calculator, open_offline
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "contraception.json").read_text("utf-8"))
 AFTER = VECTORS["after_last_infusion"]
@@ -21,16 +21,12 @@ EMBED_PAGE = "embed/contraception.html"
 
 @pytest.fixture()
 def book(browser, site_url):
-    page, problems = open_offline(browser, f"{site_url}/{BOOK_PAGE}", site_url)
-    yield page, problems
-    assert not problems, problems
-    page.context.close()
+    with offline_page(browser, f"{site_url}/{BOOK_PAGE}", site_url) as opened:
+        yield opened
 
 
 def _calc(page):
-    calc = page.locator(".calc-contraception")
-    expect(calc).to_have_count(1)
-    return calc
+    return one_calculator(page, ".calc-contraception")
 
 
 def _check_after(calc, case: dict) -> None:

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from tests.offline import open_offline
+from tests.offline import offline_page, one_calculator, open_offline
 from widgets.dates import add_days
 from widgets.schedule import schedule_ics, treatment_schedule
 
@@ -24,16 +24,12 @@ EMBED_PAGE = "embed/schedule.html"
 
 @pytest.fixture()
 def book(browser, site_url):
-    page, problems = open_offline(browser, f"{site_url}/{BOOK_PAGE}", site_url)
-    yield page, problems
-    assert not problems, problems
-    page.context.close()
+    with offline_page(browser, f"{site_url}/{BOOK_PAGE}", site_url) as opened:
+        yield opened
 
 
 def _calc(page):
-    calc = page.locator(".calc-schedule")
-    expect(calc).to_have_count(1)
-    return calc
+    return one_calculator(page, ".calc-schedule")
 
 
 def _fill(calc, first: str, second: str | None) -> None:

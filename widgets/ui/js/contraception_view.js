@@ -2,7 +2,7 @@
 // worked out from a course's first day and number) in; contraception, breastfeeding, vaccination,
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/contraception.py rules_json()).
-import { element, labelled, statusRegion, disclaimer } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { afterLastInfusion, courseRule, lastInfusion } from "./contraception.js";
 
@@ -11,14 +11,6 @@ const KNOWN = [
   ["course_start", "the course's first day"],
 ];
 
-/** Text with *emphasis* as <em>, built node by node (never innerHTML). */
-function rich(tag, text, attributes = {}) {
-  const node = element(tag, attributes);
-  text.split(/\*([^*]+)\*/).forEach((part, index) => {
-    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
-  });
-  return node;
-}
 
 function source(rule, siteRoot) {
   const cite = element("span", { class: "calc-cite" });

@@ -9,6 +9,15 @@ export function element(tag, attributes = {}, text = "") {
   return node;
 }
 
+/** Text with *emphasis* shown as <em>, built node by node (never innerHTML). */
+export function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+
 let fieldCount = 0;
 
 /** A visible <label> tied to its input by id, so tests and screen readers find it. */

@@ -1,18 +1,10 @@
 // The washout calculator's view: a therapy (text with suggestions) and the date of the last dose
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/washout.py rules_json()); the sums are in washout.js.
-import { element, labelled, statusRegion, citationList, disclaimer } from "./view.js";
+import { element, labelled, statusRegion, citationList, disclaimer, rich } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { washoutPlan } from "./washout.js";
 
-/** Text with *emphasis* as <em>, built node by node (never innerHTML). */
-function rich(tag, text, attributes = {}) {
-  const node = element(tag, attributes);
-  text.split(/\*([^*]+)\*/).forEach((part, index) => {
-    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
-  });
-  return node;
-}
 
 function dateCell(name, label, iso, none) {
   const row = element("div", { class: "calc-date", "data-result": name, "data-value": iso || "" });
