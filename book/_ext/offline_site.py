@@ -45,7 +45,6 @@ def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doc
             assets[:] = [asset for asset in assets if not _is_thebe(asset)]
 
 
-HOST_NAME = "widget-host.js"
 ROOT = Path(__file__).resolve().parents[2]
 # Browser libraries for Altair charts, installed from the npm registry (package-lock.json)
 # and published under _static/vega/; loaded only on pages that hold a chart.
@@ -68,7 +67,7 @@ EMBED_PAGE = """<!doctype html>
 body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; background: #fff; }}
 .embed-footer {{ font-size: 0.85rem; margin-top: 1rem; }}
 </style>
-{charts}<script defer src="../_static/{host}"></script>
+{charts}<script>{host}</script>
 </head>
 <body data-embed>
 <main>
@@ -99,6 +98,50 @@ def _widget_state(app: Sphinx, pagename: str) -> str:
     return "".join(str(kwargs.get("body", "")) for _, kwargs in files.values())
 
 
+def _host_source() -> str:
+    return (importlib.resources.files("widgets.ui") / "js" / "host.js").read_text(encoding="utf-8")
+
+
+def add_widget_host(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Inline the lean widget host on pages with widget state, after that state.
+
+    Inline, it runs while the page is parsed and renders each calculator as soon as the parser
+    reaches it; a separate file, even async, would wait for the theme's scripts to finish.
+    """
+    if _widget_state(app, pagename):
+        app.add_js_file(None, body=_host_source(), priority=900)
+
+
+# Scripts that must run as the page is parsed: an inline theme script reads what it defines.
+KEEP_BLOCKING = ("documentation_options.js",)
+
+
+def defer_page_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Let the parser reach the content before the theme's scripts run.
+
+    Sphinx and its extensions load about ten small scripts that block parsing in the head;
+    all of them act on DOMContentLoaded, which deferred scripts still precede, in order.
+    Deferring them lets a calculator render as soon as the parser reaches it.
+    """
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    for index, script in enumerate(scripts):
+        filename = str(getattr(script, "filename", "") or "")
+        attributes = getattr(script, "attributes", {})
+        blocking = filename and not {"defer", "async"} & set(attributes)
+        if blocking and not filename.endswith(KEEP_BLOCKING) and "://" not in filename:
+            scripts[index] = _JavaScript(
+                script.filename, priority=script.priority, **attributes, defer="defer"
+            )
+
+
 def add_chart_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
@@ -114,13 +157,11 @@ def add_chart_scripts(
 
 
 def write_hosts(app: Sphinx, exception: Exception | None) -> None:
-    """Publish the widget host (loaded by myst-nb via nb_ipywidgets_js), the chart host and
-    the vendored vega libraries."""
+    """Publish the chart host and the vendored vega libraries."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     js = importlib.resources.files("widgets.ui") / "js"
-    (static / HOST_NAME).write_text((js / "host.js").read_text(encoding="utf-8"))
     (static / "chart_host.js").write_text((js / "chart_host.js").read_text(encoding="utf-8"))
     (static / "vega").mkdir(exist_ok=True)
     for name, path in VENDOR.items():
@@ -155,7 +196,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
             charts=charts,
-            host=HOST_NAME,
+            host=_host_source(),
             state=_script_json(state),
             page=spec["page"],
             book=html.escape(app.config.html_title),
@@ -170,13 +211,21 @@ NAMELESS_TOGGLE = re.compile(
 )
 
 
-def fix_theme_accessibility(app: Sphinx, exception: Exception | None) -> None:
-    """Mend two serious axe-core findings in markup we do not generate ourselves.
+# The theme loads the search tools and the whole search index on every page, blocking parsing.
+BLOCKING_SEARCH = re.compile(
+    r'<script src="([^"]*(?:searchtools\.js|language_data\.js|searchindex\.js))"></script>'
+)
 
-    - The sidebar's expand/collapse toggles have no accessible name: name them after
-      the section they open.
+
+def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
+    """Mend markup the theme writes and we cannot configure.
+
+    - The sidebar's expand/collapse toggles have no accessible name (a serious axe-core
+      finding): name them after the section they open.
     - Bibliography entries carry the deprecated role ``doc-biblioentry`` inside a
       ``role="list"``; axe (rightly) wants ``listitem`` children there.
+    - The search tools and index (about 90 kB) block parsing on every page; deferred, they
+      still load in order before the search box can be used.
     """
     if exception is not None or app.builder.format != "html":
         return
@@ -187,6 +236,7 @@ def fix_theme_accessibility(app: Sphinx, exception: Exception | None) -> None:
             f'{m.group("title")}">',
             text,
         ).replace('role="doc-biblioentry"', 'role="listitem"')
+        fixed = BLOCKING_SEARCH.sub(r'<script defer src="\1"></script>', fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -208,9 +258,11 @@ def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
     app.connect("html-page-context", drop_thebe)
+    app.connect("html-page-context", add_widget_host)
+    app.connect("html-page-context", defer_page_scripts, priority=900)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("build-finished", write_hosts)
     app.connect("build-finished", write_embed_pages)
-    app.connect("build-finished", fix_theme_accessibility)
+    app.connect("build-finished", mend_theme_markup)
     app.connect("build-finished", check_no_external_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,7 @@
 // the query string at start and written back to it as they change, so a link reproduces a case.
 (function () {
   "use strict";
+  performance.mark("widget-host");
 
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
@@ -44,11 +45,15 @@
     send() {}
   }
 
+  let states = null;
+
+  /** The embedded widget state (in the head, so parsed before any view in the body). */
   function readStates() {
-    const states = {};
-    for (const script of document.querySelectorAll('script[type="' + STATE_TYPE + '"]')) {
-      Object.assign(states, JSON.parse(script.textContent).state || {});
-    }
+    if (states) return states;
+    const scripts = document.querySelectorAll('script[type="' + STATE_TYPE + '"]');
+    if (!scripts.length) return {};
+    states = {};
+    for (const script of scripts) Object.assign(states, JSON.parse(script.textContent).state || {});
     return states;
   }
 
@@ -66,9 +71,29 @@
     });
   }
 
-  async function mount(view, states) {
-    const modelId = JSON.parse(view.textContent).model_id;
-    const entry = states[modelId];
+  /**
+   * Evaluate a widget's ES module. The project's bundles (widgets/ui/esm.py) are
+   * `export function ...` declarations and one `export default`; run as a function body they
+   * evaluate at once, while the page is still busy with the theme's scripts, instead of
+   * waiting for a module task. Any other module is imported from a Blob URL.
+   */
+  function loadModule(esm) {
+    const body = esm
+      .replace(/^export default /m, "return ")
+      .replace(/^export (?=(?:async\s+)?function\b|const\b|let\b|class\b)/gm, "");
+    if (!/^\s*(?:import|export)\b/m.test(body)) {
+      try {
+        return Promise.resolve({ default: new Function(body)() });
+      } catch (error) {
+        // Not a plain bundle after all: fall through to a real module import.
+      }
+    }
+    const url = URL.createObjectURL(new Blob([esm], { type: "text/javascript" }));
+    return import(url);
+  }
+
+  async function mount(view, modelId) {
+    const entry = readStates()[modelId];
     if (!entry || typeof entry.state._esm !== "string") return;
     const model = new StaticModel(entry.state);
     if (document.body.hasAttribute("data-embed")) bindUrl(model);
@@ -77,8 +102,7 @@
       style.textContent = entry.state._css;
       document.head.appendChild(style);
     }
-    const url = URL.createObjectURL(new Blob([entry.state._esm], { type: "text/javascript" }));
-    const module = await import(url);
+    const module = await loadModule(entry.state._esm);
     const widget = typeof module.default === "function" ? await module.default() : module.default;
     const el = document.createElement("div");
     el.className = "static-anywidget";
@@ -87,13 +111,32 @@
     await widget.render({ model, el });
   }
 
-  function start() {
-    const states = readStates();
+  // Views are mounted as soon as the parser reaches them, not after the page's deferred
+  // scripts (the theme's are large): the host loads async and watches the document.
+  const mounted = new WeakSet();
+
+  function scan() {
     for (const view of document.querySelectorAll('script[type="' + VIEW_TYPE + '"]')) {
-      mount(view, states).catch((error) => console.error("widget failed to render:", error));
+      if (mounted.has(view)) continue;
+      let modelId;
+      try {
+        modelId = JSON.parse(view.textContent).model_id;
+      } catch (error) {
+        continue; // still being parsed; a later scan takes it
+      }
+      mounted.add(view);
+      mount(view, modelId).catch((error) => console.error("widget failed to render:", error));
     }
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  if (document.readyState === "loading") {
+    const observer = new MutationObserver(scan);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", () => {
+      observer.disconnect();
+      scan();
+    });
+  } else {
+    scan();
+  }
 })();

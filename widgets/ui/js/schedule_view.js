@@ -4,7 +4,7 @@
 // source beside each event, and a button that downloads the .ics file made here.
 // Everything clinical comes from model.get("rules") (widgets/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
-import { element, labelled, statusRegion, disclaimer } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
 
@@ -16,14 +16,6 @@ const SHOW = [
   ["repeated", "tests and yearly checks"],
 ];
 
-/** Text with *emphasis* as <em>, built node by node. */
-function rich(tag, text, attributes = {}) {
-  const node = element(tag, attributes);
-  text.split(/\*([^*]+)\*/).forEach((part, index) => {
-    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
-  });
-  return node;
-}
 
 function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
@@ -249,6 +241,14 @@ function render({ model, el }) {
     lines[0].classList.add("calc-headline");
     status.replaceChildren(...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
+    // The summary shows at once; the table of some two hundred rows and the chart follow in
+    // the next task, so a reader (and a screen reader) gets the answer without waiting for them.
+    setTimeout(() => {
+      if (current === schedule) showDetails(schedule, siteRoot);
+    }, 0);
+  }
+
+  function showDetails(schedule, siteRoot) {
     results.hidden = false;
     body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
     applyFilter();
