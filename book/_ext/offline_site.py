@@ -54,9 +54,6 @@ VENDOR = {
     "vega-embed.min.js": ROOT / "node_modules" / "vega-embed" / "build" / "vega-embed.min.js",
 }
 CHART_MARKER = 'class="vega-chart"'
-# A widget whose front end draws a chart with vega-embed says so in its embedded state
-# (the synced trait `draws_chart` of widgets/ui/schedule.py).
-WIDGET_CHART_MARKER = re.compile(r'"draws_chart":\s*true')
 EMBED_PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -67,7 +64,7 @@ EMBED_PAGE = """<!doctype html>
 body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; background: #fff; }}
 .embed-footer {{ font-size: 0.85rem; margin-top: 1rem; }}
 </style>
-{charts}<script>{host}</script>
+<script>{host}</script>
 </head>
 <body data-embed>
 <main>
@@ -145,14 +142,14 @@ def defer_page_scripts(
 def add_chart_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    """Load vega only on pages that hold an Altair chart, or a widget that draws one; the chart
-    host only where the body holds a chart."""
-    in_body = CHART_MARKER in context.get("body", "")
-    in_widget = WIDGET_CHART_MARKER.search(_widget_state(app, pagename)) is not None
-    if in_body or in_widget:
+    """Load vega and the chart host only on pages whose body holds an Altair chart.
+
+    A calculator that draws a chart (the schedule) loads the same files from _static/vega/
+    itself, when it first draws, so they never delay its first result.
+    """
+    if CHART_MARKER in context.get("body", ""):
         for name in VENDOR:
             app.add_js_file(f"vega/{name}", defer="defer")
-    if in_body:
         app.add_js_file("chart_host.js", defer="defer")
 
 
@@ -183,10 +180,6 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
     for stem, spec in app.config.offline_site_embeds.items():
         module_name, class_name = spec["widget"].split(":")
         widget = getattr(importlib.import_module(module_name), class_name)(site_root="../")
-        draws_chart = WIDGET_CHART_MARKER.search(json.dumps(widget.get_state())) is not None
-        charts = "".join(
-            f'<script defer src="../_static/vega/{name}"></script>\n' for name in VENDOR
-        ) if draws_chart else ""
         state = {
             "version_major": 2,
             "version_minor": 0,
@@ -195,7 +188,6 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
-            charts=charts,
             host=_host_source(),
             state=_script_json(state),
             page=spec["page"],

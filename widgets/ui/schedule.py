@@ -64,8 +64,6 @@ class ScheduleCalculator(Calculator):
     """The first infusion day of course 1, ``YYYY-MM-DD``."""
     course2_start = traitlets.Unicode("").tag(sync=True)
     """The first infusion day of course 2, ``YYYY-MM-DD``, or empty if not given."""
-    draws_chart = traitlets.Bool(True).tag(sync=True)
-    """Tells the site build (book/_ext/offline_site.py) to load vega on pages showing it."""
 
     def __init__(self, **kwargs: Any) -> None:
         for name in ("course1_start", "course2_start"):

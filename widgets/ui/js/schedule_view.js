@@ -62,13 +62,36 @@ function eventRow(event, siteRoot) {
   return row;
 }
 
-/** vega-embed, once the page's deferred scripts have run; null where the page has none. */
-function vegaReady() {
+// The vega libraries the site serves (book/_ext/offline_site.py), in the order they need.
+const VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
+let vegaLoading = null;
+
+/**
+ * vega-embed, loaded from the site itself only when the chart is first drawn, so the ~800 kB
+ * of chart code never delays the calculator's first result; null if it cannot be loaded.
+ */
+function vegaReady(siteRoot) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
-  if (document.readyState === "complete") return Promise.resolve(null);
-  return new Promise((resolve) => {
-    window.addEventListener("load", () => resolve(window.vegaEmbed || null), { once: true });
-  });
+  if (!vegaLoading) {
+    vegaLoading = VEGA.reduce(
+      (previous, name) =>
+        previous.then(
+          () =>
+            new Promise((resolve, reject) => {
+              const script = document.createElement("script");
+              script.src = `${siteRoot}_static/vega/${name}`;
+              script.onload = resolve;
+              script.onerror = () => reject(new Error(`${name} did not load`));
+              document.head.appendChild(script);
+            }),
+        ),
+      Promise.resolve(),
+    ).then(
+      () => window.vegaEmbed || null,
+      () => null,
+    );
+  }
+  return vegaLoading;
 }
 
 function render({ model, el }) {
@@ -176,7 +199,7 @@ function render({ model, el }) {
     chartToken += 1;
     const token = chartToken;
     chart.setAttribute("aria-label", chartDescription(rules, schedule));
-    const embed = await vegaReady();
+    const embed = await vegaReady(model.get("site_root") || "");
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
       chart.replaceChildren(
