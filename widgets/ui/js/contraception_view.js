@@ -2,7 +2,7 @@
 // worked out from a course's first day and number) in; contraception, breastfeeding, vaccination,
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/contraception.py rules_json()).
-import { element, labelled, statusRegion, disclaimer, rich } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich, unreadableDate } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { afterLastInfusion, courseRule, lastInfusion } from "./contraception.js";
 
@@ -56,14 +56,9 @@ function render({ model, el }) {
   }
 
   function badDate(input, what) {
-    if (input.validity && input.validity.badInput) {
-      fail(
-        `${what} is incomplete or not a real date (such as 30 February). ` +
-          "Enter a real calendar date, e.g. 2026-01-31.",
-      );
-      return true;
-    }
-    return false;
+    const message = unreadableDate(input, what);
+    if (message) fail(message);
+    return Boolean(message);
   }
 
   let shown = null;

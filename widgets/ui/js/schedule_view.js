@@ -4,7 +4,7 @@
 // source beside each event, and a button that downloads the .ics file made here.
 // Everything clinical comes from model.get("rules") (widgets/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
-import { element, labelled, statusRegion, disclaimer, rich } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich, unreadableDate } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
 
@@ -177,14 +177,9 @@ function render({ model, el }) {
   }
 
   function badDate(input, what) {
-    if (input.validity && input.validity.badInput) {
-      fail(
-        `${what} is incomplete or not a real date (such as 30 February). ` +
-          "Enter a real calendar date, e.g. 2026-01-31.",
-      );
-      return true;
-    }
-    return false;
+    const message = unreadableDate(input, what);
+    if (message) fail(message);
+    return Boolean(message);
   }
 
   function applyFilter() {

@@ -53,6 +53,18 @@ export function citationList(citations, siteRoot) {
   return list;
 }
 
+/**
+ * The sentence for a date field the browser cannot read (typed half-way, or 30 February),
+ * or null when the field holds a real date or nothing.
+ */
+export function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return (
+    `${what} is incomplete or not a real date (such as 30 February). ` +
+    "Enter a real calendar date, e.g. 2026-01-31."
+  );
+}
+
 export function disclaimer() {
   return element(
     "p",

@@ -1,7 +1,7 @@
 // The washout calculator's view: a therapy (text with suggestions) and the date of the last dose
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/washout.py rules_json()); the sums are in washout.js.
-import { element, labelled, statusRegion, citationList, disclaimer, rich } from "./view.js";
+import { element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { washoutPlan } from "./washout.js";
 
@@ -91,10 +91,7 @@ function render({ model, el }) {
     if (key === shown) return;
     shown = key;
     if (bad) {
-      fail(
-        "The date of the last dose is incomplete or not a real date (such as 30 February). " +
-          "Enter a real calendar date, e.g. 2026-01-31.",
-      );
+      fail(unreadableDate(lastDose, "The date of the last dose"));
       return;
     }
     let plan;
