@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -32,6 +33,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def read_vectors(stem: str) -> dict:
+    """The shared test vectors tests/vectors/<stem>.json (the node tests read the same files)."""
+    return json.loads((ROOT / "tests" / "vectors" / f"{stem}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

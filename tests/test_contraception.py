@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import widgets
+from tests.conftest import read_vectors
 from widgets.contraception import (
     after_last_infusion,
     breastfeeding_end,
@@ -23,7 +23,7 @@ from widgets.contraception import (
 from widgets.dates import InputError, add_months
 from widgets.facts import load_contraception_rules, load_facts
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "contraception.json").read_text("utf-8"))
+VECTORS = read_vectors("contraception")
 LAST = VECTORS["last_infusion"]
 AFTER = VECTORS["after_last_infusion"]
 

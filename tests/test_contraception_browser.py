@@ -3,16 +3,15 @@ book page and standalone page, checked against tests/vectors/contraception.json.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import read_vectors
 from tests.offline import offline_page, one_calculator, open_offline
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "contraception.json").read_text("utf-8"))
+VECTORS = read_vectors("contraception")
 AFTER = VECTORS["after_last_infusion"]
 LAST = VECTORS["last_infusion"]
 BOOK_PAGE = "book/calculators/contraception.html"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import read_vectors
 from widgets.dates import (
     Duration,
     InputError,
@@ -21,9 +20,7 @@ from widgets.dates import (
     parse_date,
 )
 
-VECTORS = json.loads(
-    (Path(__file__).parent / "vectors" / "dates.json").read_text(encoding="utf-8")
-)
+VECTORS = read_vectors("dates")
 
 
 def iso(text: str) -> dt.date:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import widgets
+from tests.conftest import read_vectors
 from widgets.contraception import after_last_infusion, last_infusion
 from widgets.dates import InputError, add_days, add_months
 from widgets.facts import load_facts, load_schedule_rules
@@ -31,7 +32,7 @@ from widgets.schedule import (
     treatment_schedule,
 )
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "schedule.json").read_text("utf-8"))
+VECTORS = read_vectors("schedule")
 CASES = VECTORS["cases"]
 ERRORS = VECTORS["errors"]
 FACTS = load_facts()

@@ -4,7 +4,6 @@ file parses with `icalendar` and equals the Python core's."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -12,11 +11,12 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import read_vectors
 from tests.offline import offline_page, one_calculator, open_offline
 from widgets.dates import add_days
 from widgets.schedule import schedule_ics, treatment_schedule
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "schedule.json").read_text("utf-8"))
+VECTORS = read_vectors("schedule")
 CASES = VECTORS["cases"]
 BOOK_PAGE = "book/calculators/schedule.html"
 EMBED_PAGE = "embed/schedule.html"

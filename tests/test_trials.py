@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import widgets.trials as core
+from tests.conftest import read_vectors
 from widgets.facts import DATA, DataError, load_trials
 from widgets.trials import (
     icon_counts,
@@ -26,7 +27,7 @@ from widgets.trials import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-VECTORS = json.loads((ROOT / "tests" / "vectors" / "trials.json").read_text(encoding="utf-8"))
+VECTORS = read_vectors("trials")
 PRIMARY = ROOT.parent / "shared" / "sources" / "primary-literature.md"
 
 

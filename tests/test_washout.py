@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import widgets
+from tests.conftest import read_vectors
 from widgets.dates import InputError, add_months
 from widgets.facts import load_facts, load_therapies, load_washout_rules
 from widgets.washout import (
@@ -23,7 +24,7 @@ from widgets.washout import (
     washout_plan,
 )
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "washout.json").read_text("utf-8"))
+VECTORS = read_vectors("washout")
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -6,17 +6,16 @@ values as the Python core and the node tests.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import read_vectors
 from tests.offline import offline_page, one_calculator, open_offline
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "washout.json").read_text("utf-8"))
+VECTORS = read_vectors("washout")
 CASES = VECTORS["cases"]
 BOOK_PAGE = "book/calculators/washout.html"
 EMBED_PAGE = "embed/washout.html"
