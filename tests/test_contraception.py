@@ -70,7 +70,8 @@ def test_each_source_keeps_its_own_entry_and_citation() -> None:
     result = after_last_infusion("2026-11-03")
     contraception = result.items["contraception"]
     assert [m.rule.citation for m in contraception] == ["sms2025", "ahfs2024"]
-    assert "up to 4 months" in contraception[0].text
+    assert "recommended until 4 months after the last infusion" in contraception[0].text
+    assert "up to" not in contraception[0].text, "the Swedish period is an end date, not a ceiling"
     assert "during the course" in contraception[1].text
     monitoring = result.items["monitoring"]
     assert [m.rule.source for m in monitoring] == ["sms", "ahfs", "mssociety"]

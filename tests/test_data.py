@@ -8,7 +8,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from widgets.facts import Claim, DataError, Source, load_facts, parse_records, read_yaml
+from widgets.facts import Claim, DataError, Topic, load_facts, parse_records, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts()
@@ -94,11 +94,9 @@ def test_duplicate_key_is_refused_with_its_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_id_is_refused(tmp_path: Path) -> None:
-    record = ("- {id: sms, citation: k, title: t, title_en: t, short: s, issuer: i,"
-              " document_type: d, language: Swedish, audience: a, jurisdiction: j,"
-              " date_note: n}\n")
+    record = "- {id: sms, title: Dosing, questions: [{id: q, text: how much}]}\n"
     with pytest.raises(DataError, match="duplicate id"):
-        parse_records(write(tmp_path, record * 2), Source)
+        parse_records(write(tmp_path, record * 2), Topic)
 
 
 def test_value_needs_exactly_one_quantity(tmp_path: Path) -> None:

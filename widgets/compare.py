@@ -26,6 +26,15 @@ REASON_TEXT = {
 }
 
 
+KIND_TEXT = {
+    "contradiction": "Contradiction: the sources cannot both be followed",
+    "scope": "Different scope: the sources cover different ground",
+    "wording": "Different wording, same meaning",
+    "superseded": "Superseded: a later decision replaced what a source says",
+}
+"""How each kind of discrepancy (data/discrepancies.yaml) reads on the page."""
+
+
 def compare_label(topic_id: str) -> str:
     """The label (and file stem) of a topic's comparison page."""
     return f"compare-{topic_id}"
@@ -161,15 +170,15 @@ def discrepancy_sections(facts: Facts) -> str:
             chapter = f"{{ref}}`chapter <{source.chapter}>`"
             sides.append(f"- **{source.short}**: silent on this point ({chapter}).")
         reasons = ", ".join(REASON_TEXT[r] for r in item.reasons)
-        kind = {
-            "disagreement": "The sources disagree",
-            "coverage": "The sources differ in what they cover",
-        }[item.kind]
+        kind = KIND_TEXT[item.kind]
+        relevance = (
+            "Clinically relevant" if item.clinically_relevant else "Not clinically relevant"
+        )
         blocks.append("\n".join([
             f"({discrepancy_label(item.id)})=",
             f"## {item.title}",
             "",
-            f"*{kind}. Likely reason: {reasons}.*",
+            f"*{kind}. {relevance}. Likely reason: {reasons}.*",
             "",
             *sides,
             "",

@@ -91,22 +91,48 @@ def parse_records(path: Path, model: type[M], records: Any | None = None) -> lis
 # --- The schema -------------------------------------------------------------------------
 
 
+class Currency(Strict):
+    """Whether a source document still holds, and which parts of it (issue 11)."""
+
+    status: Literal["current", "current for the US", "partly superseded", "out of date"]
+    summary: str
+    """One line for the sources index."""
+    still_valid: str
+    """What of the document still holds (MyST)."""
+    superseded: str
+    """What later decisions replaced or the document leaves out (MyST)."""
+
+
 class Source(Strict):
-    """One of the five source documents."""
+    """One of the five source documents, with everything its source card shows."""
 
     id: str
     citation: str
-    title: str
+    title: str | None
+    """The title as the document carries it; None where the copy used carries none."""
+    title_note: str = ""
+    """What the card says beside (or instead of) the title (MyST)."""
     title_en: str
     short: str
     issuer: str
+    """Plain text, used in lists and the timeline."""
+    issuer_card: str
+    """The issuer as the card shows it (MyST)."""
+    authors: str
+    dates: str
+    """The dates as the card shows them (MyST)."""
     document_type: str
     language: Literal["Swedish", "Norwegian", "English"]
     audience: str
+    audience_inferred: bool
+    """True where the document does not name its readers and the audience is our inference."""
     jurisdiction: str
     issued: dt.date | None = None
     updated: dt.date | None = None
     date_note: str
+    references: str = ""
+    """The references the document itself lists, as MyST citations (empty where none)."""
+    currency: Currency
 
     @property
     def chapter(self) -> str:
@@ -157,6 +183,21 @@ class Value(Strict):
         return next((n, v) for n, v in self if v is not None and n != "qualifier")
 
 
+Strength = Literal["must", "should", "recommended", "encouraged", "may", "instruction"]
+"""The strength of a recommendation, from the source's own verb; see data/strengths.yaml."""
+
+
+class StrengthLevel(Strict):
+    """One level of data/strengths.yaml: its verbs by language and the English it reads as."""
+
+    level: Strength
+    meaning: str
+    english: tuple[str, ...]
+    """Regular expressions; an English statement of this strength matches one of them."""
+    verbs: dict[Literal["Swedish", "Norwegian", "English"], tuple[str, ...]] = {}
+    """The source verbs that carry this strength; empty for `instruction` (any imperative)."""
+
+
 class Claim(Strict):
     """One thing one source says, in our words, with where it says it."""
 
@@ -169,20 +210,36 @@ class Claim(Strict):
     citation: str
     section: str | None = None
     """Label of the chapter section; defaults to ``src-<source>-<topic>``."""
+    strength: Strength | None = None
+    """How binding the source makes the statement, read from its own verb (data/strengths.yaml)."""
+    verb: str | None = None
+    """The source's own word or words that carry the strength, e.g. ``skall`` or ``Perform``."""
+
+    @model_validator(mode="after")
+    def _strength_with_its_verb(self) -> Claim:
+        if (self.strength is None) != (self.verb is None):
+            raise ValueError("give `strength` and the source's `verb` together, or neither")
+        return self
 
 
 Reason = Literal["date", "jurisdiction", "audience", "rounding", "measure", "scope", "wording"]
 
+DiscrepancyKind = Literal["contradiction", "scope", "wording", "superseded"]
+"""contradiction: the sources cannot both be followed; scope: they cover different ground or
+populations; wording: different words, same meaning; superseded: a later decision replaced one."""
+
 
 class Discrepancy(Strict):
-    """A place where sources disagree or differ in what they cover, explained."""
+    """A place where sources differ, explained, with how much it matters."""
 
     id: str
     title: str
-    kind: Literal["disagreement", "coverage"]
+    kind: DiscrepancyKind
+    clinically_relevant: bool
+    """Whether a clinician following one source would act differently than following another."""
     claims: tuple[str, ...]
     silent: tuple[str, ...] = ()
-    """Sources that say nothing on the point (for a coverage discrepancy)."""
+    """Sources that say nothing on the point."""
     reasons: tuple[Reason, ...]
     explanation: str
     takeaway: str
@@ -196,14 +253,29 @@ class Discrepancy(Strict):
         return self
 
 
+class Reference(Strict):
+    """A fact from a bibliography entry that is not one of the five sources, with its locator."""
+
+    citation: str
+    locator: str
+
+
 class TimelineEvent(Strict):
-    """A regulatory event, dated and cited by the source that reports it."""
+    """A regulatory event, dated and cited by the sources that report it (claims) and by other
+    entries of the bibliography (references), e.g. EMA's page on the 2019-2020 referral."""
 
     id: str
     date: dt.date
     title: str
     description: str
-    claims: tuple[str, ...]
+    claims: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    @model_validator(mode="after")
+    def _cited(self) -> TimelineEvent:
+        if not self.claims and not self.references:
+            raise ValueError("cite the event: give claims, references or both")
+        return self
 
 
 class Facts(Strict):
@@ -214,6 +286,7 @@ class Facts(Strict):
     claims: tuple[Claim, ...]
     discrepancies: tuple[Discrepancy, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    strengths: tuple[StrengthLevel, ...] = ()
 
     @model_validator(mode="after")
     def _cross_references(self) -> Facts:
@@ -236,7 +309,25 @@ class Facts(Strict):
             unknown = sorted(set(item.silent) - source_ids)
             if unknown:
                 raise ValueError(f"{item.id}: unknown source(s) {unknown}")
+        self._verbs_carry_their_strength()
         return self
+
+    def _verbs_carry_their_strength(self) -> None:
+        """A claim's strength is the one its source verb carries in the source's language."""
+        levels = {level.level: level for level in self.strengths}
+        for claim in self.claims:
+            if claim.strength is None or claim.strength == "instruction":
+                continue
+            language = self.source(claim.source).language
+            allowed = levels[claim.strength].verbs.get(language, ()) if levels else ()
+            if claim.verb.casefold() not in {verb.casefold() for verb in allowed}:
+                raise ValueError(
+                    f"claim {claim.id}: the {language} verb {claim.verb!r} does not carry "
+                    f"strength {claim.strength!r} (data/strengths.yaml lists {list(allowed)})"
+                )
+
+    def strength(self, level: str) -> StrengthLevel:
+        return next(item for item in self.strengths if item.level == level)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -272,6 +363,7 @@ def load_facts(data: Path = DATA) -> Facts:
             claims=tuple(_claims((data / "claims").glob("*.yaml"))),
             discrepancies=tuple(parse_records(data / "discrepancies.yaml", Discrepancy)),
             timeline=tuple(parse_records(data / "timeline.yaml", TimelineEvent)),
+            strengths=tuple(parse_records(data / "strengths.yaml", StrengthLevel)),
         )
     except ValidationError as error:
         raise DataError("; ".join(issue["msg"] for issue in error.errors())) from None

@@ -27,8 +27,10 @@ class Row:
     kind: str
     title: str
     citations: tuple[str, ...]
-    label: str
-    """Where the reader can check it: a chapter label."""
+    label: str | None
+    """Where the reader can check it in the book: a chapter label (None: only the bibliography)."""
+    references: tuple[tuple[str, str], ...]
+    """(citation, locator) of cited references that are not source chapters (EMA's referral page)."""
     name: str
     """A short name for the chart's axis."""
 
@@ -38,12 +40,14 @@ def timeline_rows(facts: Facts) -> list[Row]:
     rows = []
     for event in facts.timeline:
         claims = [facts.claim(claim_id) for claim_id in event.claims]
+        citations = [c.citation for c in claims] + [r.citation for r in event.references]
         rows.append(Row(
             date=event.date,
             kind=REGULATORY,
             title=event.title,
-            citations=tuple(dict.fromkeys(c.citation for c in claims)),
-            label=facts.section_of(claims[0]),
+            citations=tuple(dict.fromkeys(citations)),
+            label=facts.section_of(claims[0]) if claims else None,
+            references=tuple((r.citation, r.locator) for r in event.references),
             name=event.title,
         ))
     for source in facts.sources:
@@ -56,6 +60,7 @@ def timeline_rows(facts: Facts) -> list[Row]:
             title=f"{source.short} ({source.date_note})",
             citations=(source.citation,),
             label=source.chapter,
+            references=(),
             name=source.short,
         ))
     return sorted(rows, key=lambda row: (row.date, row.kind))

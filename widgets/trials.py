@@ -765,16 +765,17 @@ def _explain(trial: Trial, stated: StatedFigure, claim: Claim, facts: Facts) -> 
             f"{100 * from_percentages['absolute_risk_reduction']:g} percentage points absolute"
         )
         control_km = _half_up(c.disability_kaplan_meier_percent) == stated.control
-        control_patients = c.disability_percent == stated.control
-        treated_patients = t.disability_percent == stated.treated
-        if control_km and not control_patients and treated_patients:
+        treated_km = _half_up(t.disability_kaplan_meier_percent) == stated.treated
+        if control_km and treated_km:
             return recomputed, (
-                f"About {stated.control:g}% matches the Kaplan-Meier estimate on interferon "
-                f"({c.disability_kaplan_meier_percent:.1f}%; the share of patients was "
-                f"{c.disability_percent:g}%) but {stated.treated:g}% the share of patients on "
-                f"alemtuzumab ({t.disability_patients} of {t.analysed}), so the pair mixes two "
-                f"measures, and the paper's {_pct(1 - hr.value, 0)} comes from neither: it is "
-                f"1 minus the hazard ratio {_ratio(hr.value)}."
+                f"About {stated.treated:g}% and {stated.control:g}% are the paper's Kaplan-Meier "
+                f"estimates ({t.disability_kaplan_meier_percent:.1f}% on alemtuzumab, "
+                f"{c.disability_kaplan_meier_percent:.1f}% on interferon) rounded to whole "
+                f"numbers; the shares of patients were {t.disability_percent:g}% "
+                f"({t.disability_patients} of {t.analysed}) and {c.disability_percent:g}% "
+                f"({c.disability_patients} of {c.analysed}). The paper's "
+                f"{_pct(1 - hr.value, 0)} comes from neither pair: it is 1 minus the hazard "
+                f"ratio {_ratio(hr.value)}."
             )
         return recomputed, (
             f"The paper's reduction, {_pct(1 - hr.value, 0)}, is 1 minus the hazard ratio "

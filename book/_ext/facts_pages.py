@@ -91,11 +91,13 @@ class RegulatoryTimeline(FactsDirective):
         ]
         for row in rows:
             cites = ",".join(row.citations)
+            where = [f"{{ref}}`{row.label}`"] if row.label else []
+            where += [f"{{cite:t}}`{key}`, {locator}" for key, locator in row.references]
             lines += [
                 f"* - {row.date.isoformat()}",
                 f"  - {row.kind}",
                 f"  - {row.title} {{cite:p}}`{cites}`",
-                f"  - {{ref}}`{row.label}`",
+                f"  - {'; '.join(where)}",
             ]
         lines.append("```")
         return "\n".join(lines)
@@ -116,9 +118,160 @@ class RegulatoryTimeline(FactsDirective):
         return [nodes.raw("", figure, format="html"), *table]
 
 
+def _original(env: Any, key: str) -> tuple[str, str] | None:
+    """The address (url) and access date (urldate) of a bibliography entry, if it has one."""
+    import bibtexparser
+
+    for name in env.config.bibtex_bibfiles:
+        library = bibtexparser.parse_file(str(Path(env.srcdir) / name))
+        for entry in library.entries:
+            if entry.key == key and "url" in entry.fields_dict:
+                fields = entry.fields_dict
+                return fields["url"].value, fields["urldate"].value if "urldate" in fields else ""
+    return None
+
+
+def _cell(text: str) -> str:
+    """MyST text on one line, for a list-table cell."""
+    return " ".join(text.split())
+
+
+STATUS_TEXT = {
+    "current": "Current",
+    "current for the US": "Current for the United States",
+    "partly superseded": "Partly superseded",
+    "out of date": "Out of date",
+}
+
+
+class SourceCard(FactsDirective):
+    """``{source-card} <source id>``: who wrote the document, when, for whom, and what still holds.
+
+    Everything comes from data/sources.yaml; the original's address and access date come from the
+    source's bibliography entry (its ``url`` and ``urldate``).
+    """
+
+    required_arguments = 1
+
+    def myst(self, facts: Facts) -> str:
+        source_id = self.arguments[0]
+        if source_id not in {s.id for s in facts.sources}:
+            raise DataError(f"unknown source {source_id!r}")
+        source = facts.source(source_id)
+        for name in self.env.config.bibtex_bibfiles:
+            self.env.note_dependency(str(Path(self.env.srcdir) / name))
+        title = (f"*{source.title}*" if source.title else "None in the copy used")
+        if source.title_note:
+            note = _cell(source.title_note)
+            title += f" ({note[:1].lower()}{note[1:]})" if source.title else f". {note}"
+        audience = source.audience[:1].upper() + source.audience[1:]
+        if source.audience_inferred:
+            audience += " (inferred: the document does not name its readers)"
+        original = _original(self.env, source.citation)
+        if original:
+            url, accessed = original
+            original_text = f"<{url}>" + (f" (accessed {accessed})" if accessed else "")
+        else:
+            original_text = (
+                "No address known for certain; the text used is the copy described in "
+                f"{{cite:t}}`{source.citation}`"
+            )
+        currency = source.currency
+        rows = [
+            ("Title (as the document carries it)", title),
+            ("Title (English)", source.title_en),
+            ("Issuer", source.issuer_card),
+            ("Named authors", source.authors),
+            ("Dates", source.dates),
+            ("Language", source.language),
+            ("Intended audience", audience),
+            ("Document type", source.document_type),
+        ]
+        if source.references:
+            rows.append(("References in the document", source.references))
+        rows += [
+            ("Original", original_text),
+            ("Still current?", f"**{STATUS_TEXT[currency.status]}.** {currency.still_valid}"),
+            ("Replaced or not covered", currency.superseded),
+        ]
+        lines = ["```{list-table} Source card", ":header-rows: 1", ":widths: 28 72",
+                 ":class: source-card", "", "* - Field", "  - Value"]
+        for field, value in rows:
+            lines += [f"* - {field}", f"  - {_cell(value)}"]
+        lines.append("```")
+        return "\n".join(lines)
+
+
+class SourceIndex(FactsDirective):
+    """``{source-index}``: the five documents in one table, with whether each still holds."""
+
+    def myst(self, facts: Facts) -> str:
+        lines = [
+            "```{list-table} The five source documents",
+            ":header-rows: 1",
+            ":widths: 22 20 16 10 14 18",
+            ":class: source-index",
+            "",
+            "* - Document",
+            "  - Issuer",
+            "  - Issued or updated",
+            "  - Language",
+            "  - Audience",
+            "  - Still current?",
+        ]
+        for source in facts.sources:
+            audience = source.audience[:1].upper() + source.audience[1:]
+            if source.audience_inferred:
+                audience += " (inferred)"
+            lines += [
+                f"* - {{ref}}`{source.short} <{source.chapter}>`",
+                f"  - {_cell(source.issuer)}",
+                f"  - {_cell(source.date_note[:1].upper() + source.date_note[1:])}",
+                f"  - {source.language}",
+                f"  - {_cell(audience)}",
+                f"  - {_cell(source.currency.summary)}",
+            ]
+        lines.append("```")
+        return "\n".join(lines)
+
+
+class StrengthScheme(FactsDirective):
+    """``{strength-scheme}``: the levels of data/strengths.yaml with their verbs, and how many
+    claims carry each."""
+
+    def myst(self, facts: Facts) -> str:
+        lines = [
+            "```{list-table} The strength of a recommendation, from the source's own verb",
+            ":header-rows: 1",
+            ":widths: 16 44 28 12",
+            "",
+            "* - Strength",
+            "  - Meaning",
+            "  - Source verbs",
+            "  - Claims",
+        ]
+        for level in facts.strengths:
+            verbs = "; ".join(
+                f"{language}: {', '.join(f'*{verb}*' for verb in words)}"
+                for language, words in level.verbs.items()
+            ) or "the imperative the source uses"
+            count = sum(claim.strength == level.level for claim in facts.claims)
+            lines += [
+                f"* - {level.level}",
+                f"  - {_cell(level.meaning)}",
+                f"  - {verbs}",
+                f"  - {count}",
+            ]
+        lines.append("```")
+        return "\n".join(lines)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("comparison-table", ComparisonTable)
     app.add_directive("discrepancy-list", DiscrepancyList)
     app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("regulatory-timeline", RegulatoryTimeline)
+    app.add_directive("source-card", SourceCard)
+    app.add_directive("source-index", SourceIndex)
+    app.add_directive("strength-scheme", StrengthScheme)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
