@@ -15,7 +15,7 @@ PORT ?= 8000
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
@@ -76,10 +76,10 @@ serve:
 clean:
 	rm -rf _build
 
-# Refresh the full lock from requirements.in (run by a maintainer, then commit requirements.txt).
-lock:
-	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install --quiet -r requirements.in
-	{ echo "# Full lock made by 'make lock' from requirements.in. Do not edit by hand."; \
-	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
-	rm -rf .lockvenv
+# Re-resolve the lock from requirements.in with uv (itself from the lock): every platform, Python
+# 3.11 and later, with hashes. Pins stay where requirements.in allows; LOCK_FLAGS=--upgrade takes
+# the newest releases. Commit requirements.txt afterwards.
+LOCK_FLAGS ?=
+lock: $(STAMP)
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile --quiet --universal \
+	  --generate-hashes --python-version 3.11 $(LOCK_FLAGS) requirements.in -o requirements.txt
