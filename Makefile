@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book build test checks lint pytest js-test bench serve clean lock
+.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles
 
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -20,25 +20,25 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# The vendored browser libraries (vega for Altair charts), exactly as package-lock.json says.
+# esbuild and the vega libraries, exactly as package-lock.json says.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# myst-nb caches executed notebooks by their code cells only; a change to the package or the
-# data they read must re-execute them, so such a change empties the execution cache.
-NB_INPUTS := $(shell find widgets data -type f \( -name '*.py' -o -name '*.js' -o -name '*.css' -o -name '*.yaml' \) 2>/dev/null)
-NB_STAMP := _build/.nb-inputs
-$(NB_STAMP): $(NB_INPUTS)
-	rm -rf _build/.jupyter_cache
-	mkdir -p _build && touch $@
+# The browser files the package ships (widgets/ui/bundles/: each calculator's front end bundled by
+# esbuild; widgets/ui/vendor/: vega) are committed, so an installed package needs no node. After
+# editing widgets/ui/js/ or package-lock.json, run this and commit them: the build and the tests
+# fail while one is stale. (A change under widgets/ or data/ re-executes the notebooks in any
+# build: book/_ext/fresh_inputs.py.)
+bundles: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m widgets.ui.esm
 
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
 
 # Strict: any warning (broken reference, citation, failed notebook) fails the build.
-build: $(STAMP) $(NODE_STAMP) $(NB_STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	@echo "jupyter-book build . -W -n --keep-going"
 	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
