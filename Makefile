@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles
+.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks
 
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -33,6 +33,11 @@ $(NODE_STAMP): package-lock.json package.json
 # build: book/_ext/fresh_inputs.py.)
 bundles: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m widgets.ui.esm
+
+# Re-execute the calculator notebooks in place after changing one (pytest-notebook compares their
+# outputs); the committed files keep no widget state: the build embeds it.
+notebooks: $(STAMP)
+	$(BIN)/python -m tests.notebook_outputs book/calculators/*.ipynb
 
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
