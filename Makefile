@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks
+.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf
 
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -48,6 +48,14 @@ build: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
 	  ls $(HTML)/reports 2>/dev/null || true; exit 1; }
+
+# The whole book as one PDF; each calculator prints its result as text there. Needs TeX from
+# Debian (about 80 MB): apt-get install --no-install-recommends texlive-latex-extra
+# texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf
+PDF := _build/latex/alemtuzumab-kb.pdf
+pdf: $(STAMP)
+	$(BIN)/jupyter-book build . --builder pdflatex
+	@echo "Built. Open $(CURDIR)/$(PDF)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
