@@ -10,39 +10,52 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book build test checks lint pytest js-test bench serve clean lock
+.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf
 
 # The venv is (re)installed whenever requirements.txt changes.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# The vendored browser libraries (vega for Altair charts), exactly as package-lock.json says.
+# esbuild and the vega libraries, exactly as package-lock.json says.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# myst-nb caches executed notebooks by their code cells only; a change to the package or the
-# data they read must re-execute them, so such a change empties the execution cache.
-NB_INPUTS := $(shell find widgets data -type f \( -name '*.py' -o -name '*.js' -o -name '*.css' -o -name '*.yaml' \) 2>/dev/null)
-NB_STAMP := _build/.nb-inputs
-$(NB_STAMP): $(NB_INPUTS)
-	rm -rf _build/.jupyter_cache
-	mkdir -p _build && touch $@
+# The browser files the package ships (widgets/ui/bundles/: each calculator's front end bundled by
+# esbuild; widgets/ui/vendor/: vega) are committed, so an installed package needs no node. After
+# editing widgets/ui/js/ or package-lock.json, run this and commit them: the build and the tests
+# fail while one is stale. (A change under widgets/ or data/ re-executes the notebooks in any
+# build: book/_ext/fresh_inputs.py.)
+bundles: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m widgets.ui.esm
+
+# Re-execute the calculator notebooks in place after changing one (pytest-notebook compares their
+# outputs); the committed files keep no widget state: the build embeds it.
+notebooks: $(STAMP)
+	$(BIN)/python -m tests.notebook_outputs book/calculators/*.ipynb
 
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
 
 # Strict: any warning (broken reference, citation, failed notebook) fails the build.
-build: $(STAMP) $(NODE_STAMP) $(NB_STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	@echo "jupyter-book build . -W -n --keep-going"
 	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
 	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
 	  ls $(HTML)/reports 2>/dev/null || true; exit 1; }
+
+# The whole book as one PDF; each calculator prints its result as text there. Needs TeX from
+# Debian (about 80 MB): apt-get install --no-install-recommends texlive-latex-extra
+# texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf
+PDF := _build/latex/alemtuzumab-kb.pdf
+pdf: $(STAMP)
+	$(BIN)/jupyter-book build . --builder pdflatex
+	@echo "Built. Open $(CURDIR)/$(PDF)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -76,10 +89,10 @@ serve:
 clean:
 	rm -rf _build
 
-# Refresh the full lock from requirements.in (run by a maintainer, then commit requirements.txt).
-lock:
-	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install --quiet -r requirements.in
-	{ echo "# Full lock made by 'make lock' from requirements.in. Do not edit by hand."; \
-	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
-	rm -rf .lockvenv
+# Re-resolve the lock from requirements.in with uv (itself from the lock): every platform, Python
+# 3.11 and later, with hashes. Pins stay where requirements.in allows; LOCK_FLAGS=--upgrade takes
+# the newest releases. Commit requirements.txt afterwards.
+LOCK_FLAGS ?=
+lock: $(STAMP)
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile --quiet --universal \
+	  --generate-hashes --python-version 3.11 $(LOCK_FLAGS) requirements.in -o requirements.txt

@@ -15,7 +15,16 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+
+def _data_dir() -> Path:
+    """data/ at the repository root, the one place to edit; an installed package carries it as
+    widgets/data/ (pyproject.toml maps the package ``widgets.data`` to data/)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+DATA = _data_dir()
 
 Number = int | float
 Span = Number | tuple[Number, Number]

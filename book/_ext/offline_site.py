@@ -19,6 +19,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from widgets.ui import esm
+
 logger = logging.getLogger(__name__)
 
 # src= or href= attributes that leave the site: http(s) or protocol-relative URLs.
@@ -45,14 +47,10 @@ def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doc
             assets[:] = [asset for asset in assets if not _is_thebe(asset)]
 
 
-ROOT = Path(__file__).resolve().parents[2]
-# Browser libraries for Altair charts, installed from the npm registry (package-lock.json)
-# and published under _static/vega/; loaded only on pages that hold a chart.
-VENDOR = {
-    "vega.min.js": ROOT / "node_modules" / "vega" / "build" / "vega.min.js",
-    "vega-lite.min.js": ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite.min.js",
-    "vega-embed.min.js": ROOT / "node_modules" / "vega-embed" / "build" / "vega-embed.min.js",
-}
+# Browser libraries for Altair charts, from the npm registry (package-lock.json) by way of the
+# package's copy (widgets/ui/esm.py), published under _static/vega/; loaded only on pages that
+# hold a chart.
+VENDOR = {name: esm.VENDOR / name for name in esm.VEGA}
 CHART_MARKER = 'class="vega-chart"'
 EMBED_PAGE = """<!doctype html>
 <html lang="en">
@@ -162,8 +160,6 @@ def write_hosts(app: Sphinx, exception: Exception | None) -> None:
     (static / "chart_host.js").write_text((js / "chart_host.js").read_text(encoding="utf-8"))
     (static / "vega").mkdir(exist_ok=True)
     for name, path in VENDOR.items():
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing: run `npm ci` (make book does)")
         (static / "vega" / name).write_bytes(path.read_bytes())
 
 

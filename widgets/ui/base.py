@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import anywidget
 import traitlets
 
 from widgets.ui.esm import JS, bundle
+
+BOOK_URL_VARIABLE = "ALEMTUZUMAB_KB_BOOK_URL"
+PUBLISHED_BOOK_URL = "https://example.org/alemtuzumab-kb/"
+"""Placeholder for the published book's address until the book has one: set it here (or the
+environment variable BOOK_URL_VARIABLE) so that source links in live Jupyter reach the book."""
+
+
+def book_url() -> str:
+    """The root of the book that source links point to from live Jupyter, ending in ``/``.
+
+    The environment variable ``ALEMTUZUMAB_KB_BOOK_URL`` (e.g. ``http://127.0.0.1:8000/`` for
+    `make serve`) wins over `PUBLISHED_BOOK_URL`. On the book's own pages the links are
+    relative instead: the page's widget host sets them from the page's place in the site.
+    """
+    url = os.environ.get(BOOK_URL_VARIABLE, "").strip() or PUBLISHED_BOOK_URL
+    return url if url.endswith("/") else f"{url}/"
 
 
 class Calculator(anywidget.AnyWidget):
@@ -14,13 +33,14 @@ class Calculator(anywidget.AnyWidget):
     Subclasses set `view` (the stem of their view module in widgets/ui/js/) and declare their
     inputs as synced traits. On the published site, `widgets/ui/js/host.js` renders the embedded
     state with no kernel; in Jupyter it is an ordinary widget whose traits Python can read.
+    Where no widget can be shown (a PDF, a plain console), it shows `static_text()`.
     """
 
     view: str = ""
     _css = (JS / "calculator.css").read_text(encoding="utf-8")
     rules = traitlets.Dict().tag(sync=True)
-    site_root = traitlets.Unicode("../../").tag(sync=True)
-    """Relative path from the page showing the widget to the site root (for source links)."""
+    site_root = traitlets.Unicode().tag(sync=True)
+    """The book's root for source links: `book_url()` by default; relative on an embed page."""
     _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
     """Inputs that a standalone embed page reads from and writes to its query string."""
 
@@ -30,3 +50,30 @@ class Calculator(anywidget.AnyWidget):
         # a further subclass whose `_esm` is a synced trait, which must stay as it is.
         if "view" in cls.__dict__:
             cls._esm = bundle(cls.view)
+
+    @traitlets.default("site_root")
+    def _default_site_root(self) -> str:
+        return book_url()
+
+    def result(self) -> Any:
+        """The result for the current inputs, from the Python core (raises ValueError like it)."""
+        raise NotImplementedError
+
+    def static_text(self) -> str:
+        """The result for the current inputs as plain text."""
+        return str(self.result())
+
+    def _static_result(self) -> str:
+        try:
+            text = self.static_text()
+        except ValueError as error:  # a sentence saying what to enter
+            text = str(error)
+        return f"{text}\n(Interactive calculator: open the book's web page or a live notebook.)"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The widget view, and the static result for outputs that cannot show a widget."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle
+        return {**data, "text/plain": self._static_result()}, metadata

@@ -1,51 +1,121 @@
-"""Assemble an anywidget front end from the small ES modules in widgets/ui/js/.
+"""The browser files the package ships, made from npm packages pinned in package-lock.json.
 
-The browser logic lives in plain modules that node's test runner imports directly
-(`dates.js`, `washout.js`, ...); a view module adds the rendering. anywidget needs one module
-as a string, so the pieces are concatenated in dependency order with their relative
-`import ... from "./x.js";` lines removed (every name they import is then in scope).
+- Each calculator's front end is one ES module. The browser logic lives in small modules that
+  node's test runner imports directly (`dates.js`, `washout.js`, ...); each `*_view.js` adds the
+  rendering and is the entry of one bundle. esbuild bundles each view with what it imports into
+  widgets/ui/bundles/<view>.mjs, which anywidget gets as `_esm`.
+- vega, vega-lite and vega-embed (the schedule's chart) are copied into widgets/ui/vendor/: the
+  site serves them, and in live Jupyter the schedule widget sends them to its view.
+
+Both are committed and shipped in the wheel, so an installed package needs no node. `make
+bundles` (this module run as a script) rewrites them; the book build and the tests fail while
+one differs from what esbuild and npm make of the current sources.
 """
 
 from __future__ import annotations
 
-import re
+import os
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
-JS = Path(__file__).resolve().parent / "js"
-RELATIVE_IMPORT = re.compile(r'^import\s*\{[^}]*\}\s*from\s*"\./([\w.-]+)\.js";\s*$', re.MULTILINE)
+UI = Path(__file__).resolve().parent
+JS = UI / "js"
+BUNDLES = UI / "bundles"
+VENDOR = UI / "vendor"
+ROOT = UI.parent.parent
+NODE_MODULES = ROOT / "node_modules"
+ESBUILD = NODE_MODULES / ".bin" / "esbuild"
+# The vega libraries in the order they load (each needs the one before), from their npm packages.
+VEGA = {
+    "vega.min.js": "vega/build/vega.min.js",
+    "vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
+    "vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+}
+HEADER = "// Bundled by esbuild from {entry} and what it imports: edit those, then `make bundles`."
 
 
-def _imports(name: str) -> list[str]:
-    return RELATIVE_IMPORT.findall((JS / f"{name}.js").read_text(encoding="utf-8"))
+def entries() -> list[str]:
+    """The stems of the view modules, one bundle each."""
+    return sorted(path.stem for path in JS.glob("*_view.js"))
+
+
+def bundle_path(entry: str) -> Path:
+    return BUNDLES / f"{entry}.mjs"
 
 
 @cache
 def bundle(entry: str) -> str:
-    """Return `entry`.js with the modules it imports (transitively) inlined before it.
+    """The committed bundle of view module `entry` (e.g. ``"washout_view"``), as text."""
+    return bundle_path(entry).read_text(encoding="utf-8")
 
-    Args:
-        entry: stem of the view module, e.g. ``"washout_view"``.
 
-    Returns:
-        One ES module as text, with no relative imports and no URL imports.
+def esbuild(entry: Path, executable: Path = ESBUILD) -> str:
+    """What esbuild makes of the module `entry` and all it imports (needs `npm ci`).
+
+    Paths relative to the repository keep the output the same in every checkout; no minifying,
+    so a bundle reads like its sources and a diff shows what changed.
     """
-    order: list[str] = []
+    name = os.path.relpath(entry, ROOT)
+    result = subprocess.run(
+        [
+            str(executable),
+            name,
+            "--bundle",
+            "--format=esm",
+            "--charset=utf8",
+            "--log-level=warning",
+            f"--banner:js={HEADER.format(entry=Path(name).as_posix())}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"esbuild failed on {name}:\n{result.stderr}")
+    return result.stdout
 
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if name in trail:
-            raise ValueError(f"import cycle: {' -> '.join((*trail, name))}")
-        if name in order:
-            return
-        for dependency in _imports(name):
-            visit(dependency, (*trail, name))
-        order.append(name)
 
-    visit(entry, ())
-    parts = []
-    for name in order:
-        source = RELATIVE_IMPORT.sub("", (JS / f"{name}.js").read_text(encoding="utf-8"))
-        if re.search(r'^\s*import\b', source, re.MULTILINE):
-            raise ValueError(f"{name}.js has an import the bundler cannot inline")
-        parts.append(f"// ---- {name}.js\n{source.strip()}\n")
-    return "\n".join(parts)
+def vega_sources() -> list[str]:
+    """The vega libraries' code, in load order."""
+    return [(VENDOR / name).read_text(encoding="utf-8") for name in VEGA]
+
+
+def expected(executable: Path = ESBUILD) -> dict[Path, str]:
+    """Every shipped browser file and the text it should have, made from node_modules now."""
+    files = {bundle_path(e): esbuild(JS / f"{e}.js", executable) for e in entries()}
+    for name, source in VEGA.items():
+        files[VENDOR / name] = (NODE_MODULES / source).read_text(encoding="utf-8")
+    return files
+
+
+def _current(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def stale(executable: Path = ESBUILD) -> list[Path]:
+    """The shipped browser files that differ from what npm and esbuild make now, or are extra."""
+    files = expected(executable)
+    changed = [path for path, text in files.items() if _current(path) != text]
+    extra = [p for folder in (BUNDLES, VENDOR) for p in folder.glob("*") if p not in files]
+    return sorted(changed + extra)
+
+
+def write(executable: Path = ESBUILD) -> list[Path]:
+    """Rewrite the shipped browser files that changed, remove those no longer made; say which."""
+    files = expected(executable)
+    changed = stale(executable)
+    for path in changed:
+        if path in files:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(files[path], encoding="utf-8")
+        else:
+            path.unlink()
+    return changed
+
+
+if __name__ == "__main__":
+    for path in write():
+        print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)

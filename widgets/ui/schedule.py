@@ -9,6 +9,7 @@ import traitlets
 
 from widgets.schedule import DEFAULT_STAMP, Schedule, rules_json, schedule_ics, treatment_schedule
 from widgets.ui.base import Calculator
+from widgets.ui.esm import vega_sources
 
 # The look of this calculator's parts, on top of the shared calculator.css.
 CSS = """
@@ -78,6 +79,12 @@ class ScheduleCalculator(Calculator):
                 **kwargs,
             }
         )
+        self.on_msg(self._send_vega)
+
+    def _send_vega(self, _widget: object, content: Any, _buffers: object) -> None:
+        """In live Jupyter the view asks for the chart libraries: send the package's copy."""
+        if isinstance(content, dict) and content.get("request") == "vega":
+            self.send({"vega": vega_sources()})
 
     def result(self) -> Schedule:
         """The schedule for the current inputs, from the Python core (raises ValueError like it)."""

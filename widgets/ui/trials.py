@@ -6,9 +6,27 @@ from typing import Any
 
 import traitlets
 
-from widgets.trials import rules_json
+from widgets.trials import (
+    RateComparison,
+    RiskComparison,
+    rate_comparison,
+    risk_comparison,
+    rules_json,
+)
 from widgets.ui.base import Calculator
 from widgets.ui.esm import JS
+
+
+def _typed(text: str) -> float | str:
+    """A number as a reader typed it; text that is not one goes on to the core's sentence."""
+    try:
+        return float(text.strip())
+    except ValueError:
+        return text
+
+
+def _percent(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
 
 
 def _first_preset() -> dict[str, Any]:
@@ -49,4 +67,30 @@ class TrialsCalculator(Calculator):
                 "_url_params": ["measure", "control", "treated", "n_control", "n_treated"],
                 **kwargs,
             }
+        )
+
+    def result(self) -> RateComparison | RiskComparison:
+        """The comparison for the current inputs, from the Python core (raises ValueError)."""
+        if self.measure == "risk":
+            sizes = [_typed(n) if n.strip() else None for n in (self.n_control, self.n_treated)]
+            return risk_comparison(_typed(self.control), _typed(self.treated), *sizes)
+        return rate_comparison(_typed(self.control), _typed(self.treated))
+
+    def static_text(self) -> str:
+        result = self.result()
+        if "nnt_text" in result:
+            text = (
+                f"Risk {self.control}% with the comparator, {self.treated}% with treatment: "
+                f"relative risk reduction {_percent(result['relative_risk_reduction'])}, "
+                f"absolute risk reduction {_percent(result['absolute_risk_reduction'])}, "
+                f"{result['nnt_text']}."
+            )
+            interval = result["nnt_interval"]
+            return f"{text} 95% interval of the NNT: {interval['text']}." if interval else text
+        return (
+            f"Relapse rate {self.control} per patient-year with the comparator, "
+            f"{self.treated} with treatment: relative reduction "
+            f"{_percent(result['relative_reduction'])}, "
+            f"{result['relapses_avoided_per_100_patient_years']:.1f} relapses avoided "
+            "per 100 patient-years."
         )

@@ -52,3 +52,5 @@ class WashoutCalculator(Calculator):
     def plan(self) -> WashoutPlan:
         """The plan for the current inputs, from the Python core (raises ValueError like it)."""
         return washout_plan(self.prior, self.last_dose)
+
+    result = plan

@@ -72,14 +72,15 @@
   }
 
   /**
-   * Evaluate a widget's ES module. The project's bundles (widgets/ui/esm.py) are
-   * `export function ...` declarations and one `export default`; run as a function body they
-   * evaluate at once, while the page is still busy with the theme's scripts, instead of
-   * waiting for a module task. Any other module is imported from a Blob URL.
+   * Evaluate a widget's ES module. The project's bundles (esbuild, widgets/ui/esm.py) are plain
+   * declarations and one `export { name as default };`; run as a function body they evaluate
+   * at once, while the page is still busy with the theme's scripts, instead of waiting for a
+   * module task. Any other module is imported from a Blob URL.
    */
   function loadModule(esm) {
     const body = esm
       .replace(/^export default /m, "return ")
+      .replace(/^export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?/m, "return $1;")
       .replace(/^export (?=(?:async\s+)?function\b|const\b|let\b|class\b)/gm, "");
     if (!/^\s*(?:import|export)\b/m.test(body)) {
       try {
@@ -96,6 +97,10 @@
     const entry = readStates()[modelId];
     if (!entry || typeof entry.state._esm !== "string") return;
     const model = new StaticModel(entry.state);
+    // Links start from this page to the book's root (Sphinx's data-content_root); the state
+    // carries the published book's address, which live Jupyter uses.
+    const contentRoot = document.documentElement.dataset.content_root;
+    if (contentRoot !== undefined && "site_root" in model.state) model.state.site_root = contentRoot;
     if (document.body.hasAttribute("data-embed")) bindUrl(model);
     if (entry.state._css) {
       const style = document.createElement("style");

@@ -62,31 +62,59 @@ function eventRow(event, siteRoot) {
   return row;
 }
 
-// The vega libraries the site serves (book/_ext/offline_site.py), in the order they need.
+// The vega libraries, in the order they need: on the book's pages the site serves them
+// (book/_ext/offline_site.py); in live Jupyter the kernel sends them (widgets/ui/schedule.py).
 const VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
+const KERNEL_WAIT_MS = 20000;
 let vegaLoading = null;
 
+function vegaFromSite(siteRoot) {
+  return VEGA.reduce(
+    (previous, name) =>
+      previous.then(
+        () =>
+          new Promise((resolve, reject) => {
+            const script = document.createElement("script");
+            script.src = `${siteRoot}_static/vega/${name}`;
+            script.onload = resolve;
+            script.onerror = () => reject(new Error(`${name} did not load`));
+            document.head.appendChild(script);
+          }),
+      ),
+    Promise.resolve(),
+  );
+}
+
+function vegaFromKernel(model) {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const answer = (message) => {
+      if (answered || !message || !("vega" in message)) return;
+      answered = true;
+      model.off("msg:custom", answer);
+      if (!Array.isArray(message.vega)) return reject(new Error("the kernel has no vega"));
+      // UMD builds: with no module loader in sight they define window.vega, vegaLite, vegaEmbed.
+      for (const source of message.vega) new Function("define", "module", "exports", source).call(window);
+      return resolve();
+    };
+    model.on("msg:custom", answer);
+    model.send({ request: "vega" });
+    setTimeout(() => answered || reject(new Error("the kernel did not send vega")), KERNEL_WAIT_MS);
+  });
+}
+
 /**
- * vega-embed, loaded from the site itself only when the chart is first drawn, so the ~800 kB
- * of chart code never delays the calculator's first result; null if it cannot be loaded.
+ * vega-embed, loaded only when the chart is first drawn, so the ~800 kB of chart code never
+ * delays the calculator's first result; null if it cannot be loaded. A relative site root means
+ * a page of the book (or an embed page); an absolute one (the published book's address) means
+ * live Jupyter, where the kernel has the libraries.
  */
-function vegaReady(siteRoot) {
+function vegaReady(model) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
   if (!vegaLoading) {
-    vegaLoading = VEGA.reduce(
-      (previous, name) =>
-        previous.then(
-          () =>
-            new Promise((resolve, reject) => {
-              const script = document.createElement("script");
-              script.src = `${siteRoot}_static/vega/${name}`;
-              script.onload = resolve;
-              script.onerror = () => reject(new Error(`${name} did not load`));
-              document.head.appendChild(script);
-            }),
-        ),
-      Promise.resolve(),
-    ).then(
+    const siteRoot = model.get("site_root") || "";
+    const live = /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
+    vegaLoading = (live ? vegaFromKernel(model) : vegaFromSite(siteRoot)).then(
       () => window.vegaEmbed || null,
       () => null,
     );
@@ -194,7 +222,7 @@ function render({ model, el }) {
     chartToken += 1;
     const token = chartToken;
     chart.setAttribute("aria-label", chartDescription(rules, schedule));
-    const embed = await vegaReady(model.get("site_root") || "");
+    const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
       chart.replaceChildren(

@@ -1,0 +1,74 @@
+"""book/_ext/fresh_inputs.py: a change in widgets/ or data/ re-executes the notebooks in any
+build (not only `make`), and a finished build is not redone."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import fresh_inputs  # noqa: E402
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "widgets" / "ui" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "widgets" / "dates.py").write_text("MONTHS = 12\n")
+    (tmp_path / "widgets" / "ui" / "view.js").write_text("export const a = 1;\n")
+    (tmp_path / "data" / "rules.yaml").write_text("wait: 4 months\n")
+    return tmp_path
+
+
+def test_digest_follows_code_and_data_but_not_bytecode(tree: Path) -> None:
+    first = fresh_inputs.inputs_digest(tree)
+    (tree / "widgets" / "ui" / "__pycache__" / "view.cpython-311.pyc").write_bytes(b"\0")
+    assert fresh_inputs.inputs_digest(tree) == first
+    (tree / "data" / "rules.yaml").write_text("wait: 6 months\n")
+    assert fresh_inputs.inputs_digest(tree) != first
+    (tree / "data" / "rules.yaml").write_text("wait: 4 months\n")
+    assert fresh_inputs.inputs_digest(tree) == first
+    (tree / "widgets" / "ui" / "view.js").write_text("export const a = 2;\n")
+    assert fresh_inputs.inputs_digest(tree) != first
+
+
+def _app(cache: Path) -> SimpleNamespace:
+    notebooks = {"book/calculators/washout": "washout.ipynb", "book/intro": "intro.md"}
+    env = SimpleNamespace(
+        mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
+        found_docs=set(notebooks),
+        doc2path=lambda name: Path(notebooks[name]),
+    )
+    return SimpleNamespace(env=env)
+
+
+def test_a_changed_input_empties_the_cache_and_outdates_every_notebook(tmp_path: Path) -> None:
+    cache = tmp_path / ".jupyter_cache"
+    (cache / "executed").mkdir(parents=True)
+    (tmp_path / ".jupyter_cache.inputs").write_text("digest of an older checkout\n")
+    app = _app(cache)
+
+    fresh_inputs.refresh_execution_cache(app)
+    assert not cache.exists()
+    assert fresh_inputs.outdated_notebooks(app, app.env, set(), set(), set()) == [
+        "book/calculators/washout"
+    ]
+
+    fresh_inputs.remember_inputs(app, RuntimeError("the build failed"))
+    assert "older checkout" in (tmp_path / ".jupyter_cache.inputs").read_text()
+    fresh_inputs.remember_inputs(app, None)
+    assert (tmp_path / ".jupyter_cache.inputs").read_text().strip() == fresh_inputs.inputs_digest()
+
+
+def test_unchanged_inputs_keep_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / ".jupyter_cache"
+    (cache / "executed").mkdir(parents=True)
+    (tmp_path / ".jupyter_cache.inputs").write_text(fresh_inputs.inputs_digest() + "\n")
+    app = _app(cache)
+    fresh_inputs.refresh_execution_cache(app)
+    assert (cache / "executed").is_dir()
+    assert fresh_inputs.outdated_notebooks(app, app.env, set(), set(), set()) == []

@@ -1,0 +1,86 @@
+"""What a calculator widget gives where it cannot be a widget (a PDF, a console), and where its
+source links point from live Jupyter."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read_vectors
+from widgets.ui import base
+from widgets.ui.contraception import ContraceptionCalculator
+from widgets.ui.schedule import ScheduleCalculator
+from widgets.ui.trials import TrialsCalculator
+from widgets.ui.washout import WashoutCalculator
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _outputs(widget: base.Calculator) -> dict:
+    try:
+        data, _ = widget._repr_mimebundle_()
+    finally:
+        widget.close()
+    return data
+
+
+def test_washout_prints_its_plan_as_text_beside_the_widget_view() -> None:
+    case = read_vectors("washout")["cases"][0]
+    data = _outputs(WashoutCalculator(prior=case["prior"], last_dose=case["last_dose"]))
+    assert WIDGET_VIEW in data
+    assert case["expected"]["summary"] in " ".join(data["text/plain"].split())
+    assert "Calculator(" not in data["text/plain"] and "object at" not in data["text/plain"]
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [ContraceptionCalculator, ScheduleCalculator, TrialsCalculator, WashoutCalculator],
+    ids=lambda c: c.__name__,
+)
+def test_every_calculator_prints_a_static_result(widget: type[base.Calculator]) -> None:
+    calculator = widget()
+    expected = calculator.static_text()
+    text = _outputs(calculator)["text/plain"]
+    assert text.startswith(expected) and len(expected) > 40
+    assert "Interactive calculator" in text
+
+
+def test_trials_text_is_the_risk_comparison_of_its_inputs() -> None:
+    # 20% vs 10% of patients: RRR 50%, ARR 10 points, NNT 10 (worked by hand).
+    text = _outputs(TrialsCalculator(measure="risk", control="20", treated="10"))["text/plain"]
+    assert "relative risk reduction 50.0%" in text
+    assert "absolute risk reduction 10.0%" in text
+    assert "NNT(benefit) 10" in text
+
+
+def test_bad_input_prints_a_sentence_saying_what_to_enter() -> None:
+    text = _outputs(WashoutCalculator(prior="fingolimod", last_dose="2026-02-30"))["text/plain"]
+    assert "Traceback" not in text and "Error" not in text
+    assert "date" in text.lower() and text.split("\n")[0].endswith(".")
+
+
+def test_live_links_point_to_the_published_book_by_default(monkeypatch) -> None:
+    monkeypatch.delenv(base.BOOK_URL_VARIABLE, raising=False)
+    widget = WashoutCalculator()
+    assert widget.site_root == base.PUBLISHED_BOOK_URL
+    assert widget.site_root.startswith("https://") and widget.site_root.endswith("/")
+    widget.close()
+
+
+def test_the_environment_variable_sets_the_book_url(monkeypatch) -> None:
+    monkeypatch.setenv(base.BOOK_URL_VARIABLE, "http://127.0.0.1:8000")
+    widget = ScheduleCalculator()
+    assert widget.site_root == "http://127.0.0.1:8000/"
+    widget.close()
+    assert WashoutCalculator(site_root="../").site_root == "../"
+
+
+def test_the_schedule_widget_sends_vega_when_its_view_asks() -> None:
+    widget = ScheduleCalculator()
+    sent = []
+    widget.send = lambda content, buffers=None: sent.append(content)
+    widget._send_vega(widget, {"request": "something else"}, [])
+    assert sent == []
+    widget._send_vega(widget, {"request": "vega"}, [])
+    widget.close()
+    assert len(sent) == 1 and len(sent[0]["vega"]) == 3
+    assert "vegaEmbed" in sent[0]["vega"][2]

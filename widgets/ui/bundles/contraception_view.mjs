@@ -1,0 +1,337 @@
+// Bundled by esbuild from widgets/ui/js/contraception_view.js and what it imports: edit those, then `make bundles`.
+
+// widgets/ui/js/view.js
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+var fieldCount = 0;
+function labelled(labelText, input, hintText = "") {
+  fieldCount += 1;
+  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+
+// widgets/ui/js/dates.js
+var MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var EXAMPLE = "2026-01-31";
+var MAX_YEAR = 9999;
+var DAY_MS = 864e5;
+var InputError = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "InputError";
+    this.code = code;
+  }
+};
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function tooLate(start) {
+  return new InputError(
+    "date-range",
+    `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
+  );
+}
+function parseDate(value, what = "the date") {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (typeof value !== "string" && value !== null && value !== void 0) {
+    throw new InputError(
+      "date-format",
+      `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
+    );
+  }
+  if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) {
+    throw new InputError(
+      "date-format",
+      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
+    );
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const fix = `Enter ${what} as a real calendar date in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`;
+  if (year < 1) throw new InputError("impossible-date", `${text} is not a real date: there is no year 0. ${fix}`);
+  if (month < 1 || month > 12) {
+    throw new InputError("impossible-date", `${text} is not a real date: there is no month ${month}. ${fix}`);
+  }
+  const length = daysInMonth(year, month);
+  if (day < 1 || day > length) {
+    throw new InputError(
+      "impossible-date",
+      `${text} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${length} days. ${fix}`
+    );
+  }
+  return { year, month, day };
+}
+function addMonths(start, months) {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  const index = start.year * 12 + (start.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index % 12 + 1;
+  if (year > MAX_YEAR) throw tooLate(start);
+  return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
+}
+function addDays(start, days) {
+  const instant = /* @__PURE__ */ new Date(0);
+  instant.setUTCFullYear(start.year, start.month - 1, start.day);
+  const moved = new Date(instant.getTime() + days * DAY_MS);
+  const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  if (result.year > MAX_YEAR) throw tooLate(start);
+  return result;
+}
+function addDuration(start, duration) {
+  return addDays(addMonths(start, duration.months || 0), duration.days || 0);
+}
+function toIso(date) {
+  const pad = (number, width) => String(number).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+function formatDate(date) {
+  return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
+}
+
+// widgets/ui/js/contraception.js
+var LAST_INFUSION = "the date of the last infusion";
+var COURSE_START = "the first day of the course";
+var COURSE_HELP = "Enter the course number as a whole number: 1 for the first course, 2 for the second.";
+function courseNumber(value) {
+  let number = value;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (!text) throw new InputError("course", COURSE_HELP);
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${COURSE_HELP}`);
+    number = Number(text);
+  }
+  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", COURSE_HELP);
+  if (number < 1) throw new InputError("course", `There is no course ${number}. ${COURSE_HELP}`);
+  return number;
+}
+function courseRule(rules, course) {
+  const number = courseNumber(course);
+  const group = number === 1 ? "first" : number === 2 ? "second" : "further";
+  return { group, number, ...rules.courses[group] };
+}
+function lastInfusion(rules, courseStart, course) {
+  const rule = courseRule(rules, course);
+  const start = parseDate(courseStart, COURSE_START);
+  return toIso(addDays(start, rule.infusion_days - 1));
+}
+function when(milestone) {
+  if (milestone.date === null) return "no date set";
+  const words = milestone.qualifier === "at least" ? `${milestone.reads} at least` : milestone.reads;
+  return `${words} ${formatDate(parseDate(milestone.date))}`;
+}
+function afterLastInfusion(rules, last) {
+  const day = parseDate(last, LAST_INFUSION);
+  const items = {};
+  for (const entry of rules.entries) {
+    const date = entry.duration ? toIso(addDuration(day, entry.duration)) : null;
+    const milestone = {
+      item: entry.item,
+      label: entry.label,
+      reads: entry.reads,
+      qualifier: entry.qualifier,
+      date,
+      text: entry.text,
+      rule: entry.rule
+    };
+    milestone.when = when(milestone);
+    (items[entry.item] ||= []).push(milestone);
+  }
+  return { lastInfusion: toIso(day), items };
+}
+
+// widgets/ui/js/contraception_view.js
+var KNOWN = [
+  ["last_infusion", "the last infusion"],
+  ["course_start", "the course's first day"]
+];
+function source(rule, siteRoot) {
+  const cite = element("span", { class: "calc-cite" });
+  cite.append(
+    document.createTextNode(" ("),
+    element("a", { href: siteRoot + rule.href }, rule.source),
+    document.createTextNode(`, ${rule.locator.replace(/\*/g, "")}; ${rule.key})`)
+  );
+  return cite;
+}
+function render({ model, el }) {
+  const rules = model.get("rules");
+  const root = element("div", { class: "calc calc-contraception" });
+  const known = element("select");
+  for (const [value, text] of KNOWN) known.append(element("option", { value }, text));
+  const last = element("input", { type: "date" });
+  const start = element("input", { type: "date" });
+  const course = element("input", { type: "number", min: "1", step: "1", inputmode: "numeric" });
+  const first = rules.courses.first.infusion_days;
+  const later = rules.courses.second.infusion_days;
+  const lastGroup = element("div", { class: "calc-group" });
+  lastGroup.append(labelled("Date of the last infusion", last));
+  const courseGroup = element("div", { class: "calc-group" });
+  courseGroup.append(
+    labelled("First day of the course", start),
+    labelled(
+      "Course number",
+      course,
+      `Course 1 has ${first} infusion days, later courses ${later}, given on consecutive days.`
+    )
+  );
+  const status = statusRegion();
+  root.append(labelled("Start from", known), lastGroup, courseGroup, status, disclaimer());
+  el.append(root);
+  function fail(message) {
+    status.classList.add("calc-error");
+    status.replaceChildren(element("p", { "data-result": "error" }, message));
+  }
+  function badDate(input, what) {
+    const message = unreadableDate(input, what);
+    if (message) fail(message);
+    return Boolean(message);
+  }
+  let shown = null;
+  function update() {
+    const siteRoot = model.get("site_root") || "";
+    const fromCourse = model.get("known") === "course_start";
+    const bad = [last, start].map((input) => Boolean(input.validity && input.validity.badInput));
+    const traits = ["known", "last_infusion", "course_start", "course"];
+    const key = JSON.stringify([...traits.map((name) => model.get(name)), siteRoot, bad]);
+    if (key === shown) return;
+    shown = key;
+    lastGroup.hidden = fromCourse;
+    courseGroup.hidden = !fromCourse;
+    let day;
+    let how;
+    let result;
+    try {
+      if (fromCourse) {
+        if (badDate(start, "The first day of the course")) return;
+        day = lastInfusion(rules, model.get("course_start"), model.get("course"));
+        const rule = courseRule(rules, model.get("course"));
+        how = rich(
+          "p",
+          `Course ${rule.number} has ${rule.infusion_days} infusion days on consecutive days, so the last infusion is on ${formatDate(parseDate(day))}.`,
+          { class: "calc-course" }
+        );
+        how.append(document.createTextNode(" Sources: "));
+        rule.rules.forEach((r, index) => {
+          if (index) how.append(document.createTextNode("; "));
+          how.append(element("a", { href: siteRoot + r.href, title: `${r.locator.replace(/\*/g, "")}; ${r.key}` }, r.source));
+        });
+        how.append(document.createTextNode("."));
+      } else {
+        if (badDate(last, "The date of the last infusion")) return;
+        day = model.get("last_infusion");
+      }
+      result = afterLastInfusion(rules, day);
+    } catch (error) {
+      if (error && error.name === "InputError") fail(error.message);
+      else fail(`The calculator could not work this out (${error}). Check the inputs.`);
+      return;
+    }
+    status.classList.remove("calc-error");
+    const head = element("p", { class: "calc-headline", "data-result": "last_infusion", "data-value": result.lastInfusion });
+    head.append(
+      element("strong", {}, "Last infusion: "),
+      element("time", { datetime: result.lastInfusion }, formatDate(parseDate(result.lastInfusion)))
+    );
+    status.replaceChildren(head);
+    if (how) status.append(how);
+    for (const milestones of Object.values(result.items)) {
+      const block = element("div", { class: "calc-item", "data-item": milestones[0].item });
+      block.append(element("p", { class: "calc-list-title" }, milestones[0].label));
+      const ul = element("ul");
+      for (const m of milestones) {
+        const li = element("li", { "data-claim": m.rule.claim, "data-value": m.date || "" });
+        const label = element("strong", {}, m.when.charAt(0).toUpperCase() + m.when.slice(1));
+        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot));
+        ul.append(li);
+      }
+      block.append(ul);
+      status.append(block);
+    }
+  }
+  function setFromInputs() {
+    model.set("known", known.value);
+    model.set("last_infusion", last.value);
+    model.set("course_start", start.value);
+    model.set("course", course.value);
+    model.save_changes();
+    update();
+  }
+  function setFromModel() {
+    const wanted = model.get("known") === "course_start" ? "course_start" : "last_infusion";
+    if (known.value !== wanted) known.value = wanted;
+    for (const [input, name] of [[last, "last_infusion"], [start, "course_start"], [course, "course"]]) {
+      const value = String(model.get(name) ?? "");
+      if (input.value !== value) input.value = value;
+    }
+    update();
+  }
+  known.addEventListener("change", setFromInputs);
+  for (const input of [last, start, course]) {
+    input.addEventListener("input", setFromInputs);
+    input.addEventListener("change", setFromInputs);
+    input.addEventListener("keyup", update);
+    input.addEventListener("blur", update);
+  }
+  const names = ["known", "last_infusion", "course_start", "course"];
+  for (const name of names) model.on(`change:${name}`, setFromModel);
+  setFromModel();
+  return () => {
+    for (const name of names) model.off(`change:${name}`, setFromModel);
+  };
+}
+var contraception_view_default = { render };
+export {
+  contraception_view_default as default
+};

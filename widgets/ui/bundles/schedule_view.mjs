@@ -1,0 +1,795 @@
+// Bundled by esbuild from widgets/ui/js/schedule_view.js and what it imports: edit those, then `make bundles`.
+
+// widgets/ui/js/view.js
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+var fieldCount = 0;
+function labelled(labelText, input, hintText = "") {
+  fieldCount += 1;
+  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+
+// widgets/ui/js/dates.js
+var MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var EXAMPLE = "2026-01-31";
+var MAX_YEAR = 9999;
+var DAY_MS = 864e5;
+var InputError = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "InputError";
+    this.code = code;
+  }
+};
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function tooLate(start) {
+  return new InputError(
+    "date-range",
+    `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
+  );
+}
+function parseDate(value, what = "the date") {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (typeof value !== "string" && value !== null && value !== void 0) {
+    throw new InputError(
+      "date-format",
+      `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
+    );
+  }
+  if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) {
+    throw new InputError(
+      "date-format",
+      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
+    );
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const fix = `Enter ${what} as a real calendar date in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`;
+  if (year < 1) throw new InputError("impossible-date", `${text} is not a real date: there is no year 0. ${fix}`);
+  if (month < 1 || month > 12) {
+    throw new InputError("impossible-date", `${text} is not a real date: there is no month ${month}. ${fix}`);
+  }
+  const length = daysInMonth(year, month);
+  if (day < 1 || day > length) {
+    throw new InputError(
+      "impossible-date",
+      `${text} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${length} days. ${fix}`
+    );
+  }
+  return { year, month, day };
+}
+function addMonths(start, months) {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  const index = start.year * 12 + (start.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index % 12 + 1;
+  if (year > MAX_YEAR) throw tooLate(start);
+  return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
+}
+function addDays(start, days) {
+  const instant = /* @__PURE__ */ new Date(0);
+  instant.setUTCFullYear(start.year, start.month - 1, start.day);
+  const moved = new Date(instant.getTime() + days * DAY_MS);
+  const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  if (result.year > MAX_YEAR) throw tooLate(start);
+  return result;
+}
+function addDuration(start, duration) {
+  return addDays(addMonths(start, duration.months || 0), duration.days || 0);
+}
+function toIso(date) {
+  const pad = (number, width) => String(number).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+function formatDate(date) {
+  return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
+}
+function compareDates(a, b) {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+// widgets/ui/js/contraception.js
+var COURSE_START = "the first day of the course";
+var COURSE_HELP = "Enter the course number as a whole number: 1 for the first course, 2 for the second.";
+function courseNumber(value) {
+  let number = value;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (!text) throw new InputError("course", COURSE_HELP);
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${COURSE_HELP}`);
+    number = Number(text);
+  }
+  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", COURSE_HELP);
+  if (number < 1) throw new InputError("course", `There is no course ${number}. ${COURSE_HELP}`);
+  return number;
+}
+function courseRule(rules, course) {
+  const number = courseNumber(course);
+  const group = number === 1 ? "first" : number === 2 ? "second" : "further";
+  return { group, number, ...rules.courses[group] };
+}
+function lastInfusion(rules, courseStart, course) {
+  const rule = courseRule(rules, course);
+  const start = parseDate(courseStart, COURSE_START);
+  return toIso(addDays(start, rule.infusion_days - 1));
+}
+
+// widgets/ui/js/schedule.js
+var COURSE_1 = "the first day of course 1";
+var COURSE_2 = "the first day of course 2";
+var ONE_DAY_MS = 864e5;
+function scheduleTooEarly(day) {
+  return new InputError(
+    "date-range",
+    `${toIso(day)} is too early: the schedule would begin before 0001-01-01. Enter a date in or after the year 2.`
+  );
+}
+function scheduleTooLate(day) {
+  return new InputError(
+    "date-range",
+    `${toIso(day)} is too far in the future: the schedule would run past 9999-12-31. Enter dates in or before the year 9990.`
+  );
+}
+function daysFromYearOne(day) {
+  const instant = /* @__PURE__ */ new Date(0);
+  instant.setUTCFullYear(day.year, day.month - 1, day.day);
+  const origin = /* @__PURE__ */ new Date(0);
+  origin.setUTCFullYear(1, 0, 1);
+  return Math.round((instant.getTime() - origin.getTime()) / ONE_DAY_MS);
+}
+function times(duration, count) {
+  return { months: (duration.months || 0) * count, days: (duration.days || 0) * count };
+}
+function anchorDay(anchor, course) {
+  let base = anchor.anchor === "last-infusion" ? course.last : course.start;
+  let back = anchor.anchor === "day-before-first-infusion" ? 1 : 0;
+  if (anchor.sign < 0) back += anchor.duration.days;
+  else if (anchor.sign > 0) base = addDuration(base, anchor.duration);
+  if (back) {
+    if (daysFromYearOne(base) < back) throw scheduleTooEarly(course.start);
+    base = addDays(base, -back);
+  }
+  return base;
+}
+function fillTitle(title, values) {
+  return title.replace(/\{(course|day|days)\}/g, (_, name) => String(values[name]));
+}
+function optionalDate(value, what) {
+  if (value === null || value === void 0 || typeof value === "string" && !value.trim()) return null;
+  return parseDate(value, what);
+}
+function whenText(event) {
+  const start = formatDate(parseDate(event.start));
+  return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
+}
+function summaryLines(rules, courses, due, horizon, count, notices) {
+  const [first, second] = courses;
+  const lines = [`Course 1: infusions from ${formatDate(first.start)} to ${formatDate(first.last)}.`];
+  if (second.given) {
+    lines.push(`Course 2: infusions from ${formatDate(second.start)} to ${formatDate(second.last)}.`);
+  } else {
+    lines.push(
+      `Course 2: not entered; due ${formatDate(due)}. Until it is entered, monitoring is counted from the last infusion it would have if it started that day, ${formatDate(second.last)}.`
+    );
+  }
+  lines.push(
+    `Monitoring: ${rules.horizon_text} after the last infusion, until ${formatDate(horizon)}; nothing in the schedule comes later.`
+  );
+  lines.push(`${count} events, each with its source.`);
+  return [...lines, ...notices];
+}
+function buildSchedule(rules, first, second) {
+  const one = { number: 1, start: first, last: parseDate(lastInfusion(rules, toIso(first), 1)), given: true };
+  const due = addDuration(first, rules.due.interval);
+  if (second !== null && compareDates(second, one.last) <= 0) {
+    throw new InputError(
+      "course-order",
+      `Course 2 cannot start on ${formatDate(second)}: the infusions of course 1 run until ${formatDate(one.last)}. Enter a first day of course 2 after ${formatDate(one.last)}, or leave it empty if course 2 has not been given.`
+    );
+  }
+  const start2 = second !== null ? second : due;
+  const two = { number: 2, start: start2, last: parseDate(lastInfusion(rules, toIso(start2), 2)), given: second !== null };
+  const courses = [one, two];
+  const given = courses.filter((course) => course.given);
+  const horizon = addDuration(two.last, rules.horizon);
+  addDays(horizon, 1);
+  const oneHorizon = addDuration(one.last, rules.horizon);
+  const drafts = [];
+  const add = (rank, event) => drafts.push({ rank, event, seq: drafts.length });
+  const make = (rule, fields) => ({
+    rule: rule.id,
+    title: rule.title,
+    kind: rule.kind,
+    lane: rule.lane,
+    text: rule.text,
+    rules: rule.rules,
+    ...fields
+  });
+  const infusion = rules.infusions;
+  for (const course of given) {
+    const group = course.number === 1 ? "first" : "second";
+    const days = rules.courses[group].infusion_days;
+    for (let day = 0; day < days; day += 1) {
+      add(0, {
+        id: `infusion-c${course.number}-d${day + 1}`,
+        rule: "infusion",
+        start: toIso(addDays(course.start, day)),
+        end: null,
+        title: fillTitle(infusion.title, { course: course.number, day: day + 1, days }),
+        kind: infusion.kind,
+        lane: infusion.lane,
+        text: infusion.text,
+        course: course.number,
+        projected: false,
+        rules: rules.courses[group].rules
+      });
+    }
+  }
+  if (second === null) {
+    const rule = rules.due;
+    add(rule.rank, make(rule, {
+      id: rule.id,
+      start: toIso(due),
+      end: null,
+      title: fillTitle(rule.title, { course: 2 }),
+      course: 2,
+      projected: false
+    }));
+  }
+  for (const rule of rules.events) {
+    if (rule.shape === "date" || rule.shape === "range") {
+      const targets = { first: [one], each: given, last: [two] }[rule.courses];
+      for (const course of targets) {
+        let start;
+        let end = null;
+        if (rule.shape === "date") {
+          start = anchorDay(rule.anchors.date, course);
+        } else {
+          start = anchorDay(rule.anchors.start, course);
+          end = toIso(anchorDay(rule.anchors.end, course));
+        }
+        add(rule.rank, make(rule, {
+          id: `${rule.id}-c${course.number}`,
+          start: toIso(start),
+          end,
+          course: course.number,
+          projected: !course.given
+        }));
+      }
+      continue;
+    }
+    if (rule.counted_from === "first-infusion") {
+      for (let count = 1; ; count += 1) {
+        const day = addDuration(first, times(rule.every, count));
+        if (compareDates(day, horizon) > 0) break;
+        add(rule.rank, make(rule, {
+          id: `${rule.id}-${count}`,
+          start: toIso(day),
+          end: null,
+          course: null,
+          projected: !two.given && compareDates(day, oneHorizon) > 0
+        }));
+      }
+      continue;
+    }
+    courses.forEach((course, index) => {
+      const following = index + 1 < courses.length ? courses[index + 1].start : null;
+      const limit = addDuration(course.last, rules.horizon);
+      for (let count = 1; ; count += 1) {
+        const day = addDuration(course.last, times(rule.every, count));
+        if (compareDates(day, limit) > 0) break;
+        if (following !== null && compareDates(day, following) >= 0) break;
+        add(rule.rank, make(rule, {
+          id: `${rule.id}-c${course.number}-${count}`,
+          start: toIso(day),
+          end: null,
+          course: course.number,
+          projected: !course.given
+        }));
+      }
+    });
+  }
+  drafts.sort((a, b) => (a.event.start < b.event.start ? -1 : a.event.start > b.event.start ? 1 : 0) || a.rank - b.rank || a.seq - b.seq);
+  const events = drafts.map((draft) => draft.event);
+  const notices = [];
+  if (second !== null && compareDates(second, due) < 0) {
+    notices.push(
+      `Course 2 starts before it is due (${formatDate(due)}): the sources give ${rules.due.interval_text} between the courses.`
+    );
+  }
+  return {
+    courses: courses.map((course) => ({ ...course, start: toIso(course.start), last: toIso(course.last) })),
+    course2Due: toIso(due),
+    lastInfusion: toIso(two.last),
+    horizon: toIso(horizon),
+    projected: !two.given,
+    events,
+    openPoints: rules.open_points,
+    notices,
+    summary: summaryLines(rules, courses, due, horizon, events.length, notices)
+  };
+}
+function treatmentSchedule(rules, course1Start, course2Start = null) {
+  const first = parseDate(course1Start, COURSE_1);
+  const second = optionalDate(course2Start, COURSE_2);
+  try {
+    return buildSchedule(rules, first, second);
+  } catch (error) {
+    if (error instanceof InputError && error.code === "date-range" && error.message.includes("too far in the future")) {
+      throw scheduleTooLate(second !== null && compareDates(second, first) > 0 ? second : first);
+    }
+    throw error;
+  }
+}
+function icsEscape(text) {
+  return text.replace(/\r\n?/g, "\n").replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+}
+function utf8Width(char) {
+  const code = char.codePointAt(0);
+  return code <= 127 ? 1 : code <= 2047 ? 2 : code <= 65535 ? 3 : 4;
+}
+function icsFold(line) {
+  const parts = [];
+  let current = "";
+  let size = 0;
+  for (const char of line) {
+    const width = utf8Width(char);
+    if (size + width > 75) {
+      parts.push(current);
+      current = " ";
+      size = 1;
+    }
+    current += char;
+    size += width;
+  }
+  parts.push(current);
+  return parts.join("\r\n");
+}
+function icsDate(day) {
+  return toIso(day).replace(/-/g, "");
+}
+var plain = (text) => text.replace(/\*/g, "");
+function eventDescription(event) {
+  const lines = [plain(event.text)];
+  if (event.projected) lines.push("Projected: counted from course 2 starting on its due date.");
+  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
+  lines.push(`Sources: ${sources.join("; ")}.`);
+  return lines.join("\n");
+}
+function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
+  if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) {
+    throw new InputError(
+      "stamp",
+      `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`
+    );
+  }
+  const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const first = parseDate(schedule.courses[0].start);
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${rules.ics.prodid}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${icsEscape(rules.ics.name)}`,
+    `X-WR-CALDESC:${icsEscape(`Course 1 from ${formatDate(first)}. ${rules.ics.disclaimer}`)}`
+  ];
+  for (const event of schedule.events) {
+    const start = parseDate(event.start);
+    const last = parseDate(event.end || event.start);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${event.id}-${icsDate(start)}@${rules.ics.uid_domain}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(start)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(last, 1))}`,
+      `SUMMARY:${icsEscape(event.title)}`,
+      `DESCRIPTION:${icsEscape(eventDescription(event))}`,
+      `CATEGORIES:${icsEscape(kinds[event.kind])}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT"
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map((line) => `${icsFold(line)}\r
+`).join("");
+}
+function chartRows(rules, schedule) {
+  const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  return schedule.events.map((event) => ({
+    id: event.id,
+    lane: event.lane,
+    kind: event.kind,
+    kind_label: kinds[event.kind],
+    title: event.title,
+    when: whenText(event),
+    start: event.start,
+    end: event.end === null ? null : toIso(addDays(parseDate(event.end), 1)),
+    range: event.end !== null
+  }));
+}
+function chartDescription(rules, schedule) {
+  const events = schedule.events;
+  const last = events.reduce((latest, event) => {
+    const end = event.end || event.start;
+    return end > latest ? end : latest;
+  }, events[0].start);
+  const used = rules.lanes.filter((lane) => events.some((event) => event.lane === lane));
+  return `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (${used.join("; ")}). Ticks are single days and bars are periods; the table below lists every event with its date and source.`;
+}
+
+// widgets/ui/js/schedule_view.js
+var REPEATED_KINDS = ["test", "check"];
+var NARROW = 520;
+var SHOW = [
+  ["all", "every event"],
+  ["once", "treatment, precautions and deadlines"],
+  ["repeated", "tests and yearly checks"]
+];
+function timeNode(iso) {
+  return element("time", { datetime: iso }, formatDate(parseDate(iso)));
+}
+function sourceCell(event, siteRoot) {
+  const cell = element("td", { class: "schedule-source" });
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of event.rules) {
+    const key = `${rule.source}|${rule.locator}|${rule.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = element("span", { class: "schedule-cite", "data-key": rule.key });
+    line.append(
+      element("a", { href: siteRoot + rule.href }, rule.source),
+      document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
+    );
+    cell.append(line);
+  }
+  return cell;
+}
+function eventRow(event, siteRoot) {
+  const row = element("tr", {
+    "data-id": event.id,
+    "data-rule": event.rule,
+    "data-kind": event.kind,
+    "data-start": event.start,
+    "data-end": event.end || "",
+    "data-projected": String(event.projected),
+    "data-citations": [...new Set(event.rules.map((rule) => rule.key))].join(" ")
+  });
+  const when = element("td", { class: "schedule-when" });
+  when.append(timeNode(event.start));
+  if (event.end !== null) when.append(document.createTextNode(" to "), timeNode(event.end));
+  const what = element("td");
+  what.append(element("strong", { class: "schedule-title" }, event.title));
+  if (event.projected) {
+    what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
+  }
+  what.append(rich("span", event.text, { class: "schedule-text" }));
+  row.append(when, what, sourceCell(event, siteRoot));
+  return row;
+}
+var VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
+var KERNEL_WAIT_MS = 2e4;
+var vegaLoading = null;
+function vegaFromSite(siteRoot) {
+  return VEGA.reduce(
+    (previous, name) => previous.then(
+      () => new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = `${siteRoot}_static/vega/${name}`;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`${name} did not load`));
+        document.head.appendChild(script);
+      })
+    ),
+    Promise.resolve()
+  );
+}
+function vegaFromKernel(model) {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const answer = (message) => {
+      if (answered || !message || !("vega" in message)) return;
+      answered = true;
+      model.off("msg:custom", answer);
+      if (!Array.isArray(message.vega)) return reject(new Error("the kernel has no vega"));
+      for (const source of message.vega) new Function("define", "module", "exports", source).call(window);
+      return resolve();
+    };
+    model.on("msg:custom", answer);
+    model.send({ request: "vega" });
+    setTimeout(() => answered || reject(new Error("the kernel did not send vega")), KERNEL_WAIT_MS);
+  });
+}
+function vegaReady(model) {
+  if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
+  if (!vegaLoading) {
+    const siteRoot = model.get("site_root") || "";
+    const live = /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
+    vegaLoading = (live ? vegaFromKernel(model) : vegaFromSite(siteRoot)).then(
+      () => window.vegaEmbed || null,
+      () => null
+    );
+  }
+  return vegaLoading;
+}
+function render({ model, el }) {
+  const rules = model.get("rules");
+  const root = element("div", { class: "calc calc-schedule" });
+  const first = element("input", { type: "date", "data-input": "course1_start" });
+  const second = element("input", { type: "date", "data-input": "course2_start" });
+  const show = element("select", { "data-input": "show" });
+  for (const [value, text] of SHOW) show.append(element("option", { value }, text));
+  const firstDays = rules.courses.first.infusion_days;
+  const laterDays = rules.courses.second.infusion_days;
+  const status = statusRegion();
+  const figure = element("figure", { class: "schedule-figure" });
+  const chart = element("div", { class: "schedule-chart", role: "img", "aria-label": "Timeline of the schedule." });
+  const chartNote = element(
+    "figcaption",
+    { class: "calc-hint" },
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table below lists every event with its source."
+  );
+  figure.append(chart, chartNote);
+  const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
+  const downloadHint = element(
+    "p",
+    { class: "calc-hint" },
+    "An iCalendar file for any calendar program: one all-day event per row of the table, made in your browser."
+  );
+  const tableWrap = element("div", {
+    class: "schedule-table-wrap",
+    role: "region",
+    tabindex: "0",
+    "aria-label": "Schedule table, one row per event"
+  });
+  const table = element("table", { class: "schedule-table" });
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const name of ["When", "Event", "Source"]) headRow.append(element("th", { scope: "col" }, name));
+  head.append(headRow);
+  const body = element("tbody");
+  table.append(head, body);
+  tableWrap.append(table);
+  const openTitle = element("p", { class: "calc-list-title" }, "What the sources leave open");
+  const openList = element("ul", { class: "schedule-open" });
+  const results = element("div", { class: "schedule-results" });
+  results.append(
+    figure,
+    download,
+    downloadHint,
+    labelled("Show", show),
+    tableWrap,
+    openTitle,
+    openList
+  );
+  root.append(
+    labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, given on consecutive days.`),
+    labelled(
+      "First day of course 2",
+      second,
+      `Leave it empty if course 2 has not been given: the schedule shows when it is due. Course 2 has ${laterDays} infusion days.`
+    ),
+    status,
+    results,
+    disclaimer()
+  );
+  el.append(root);
+  let current = null;
+  let shown = null;
+  let chartToken = 0;
+  let chartView = null;
+  let drawnWidth = 0;
+  function fail(message) {
+    current = null;
+    chartToken += 1;
+    status.classList.add("calc-error");
+    status.replaceChildren(element("p", { "data-result": "error" }, message));
+    results.hidden = true;
+  }
+  function badDate(input, what) {
+    const message = unreadableDate(input, what);
+    if (message) fail(message);
+    return Boolean(message);
+  }
+  function applyFilter() {
+    const wanted = show.value;
+    for (const row of body.rows) {
+      const repeated = REPEATED_KINDS.includes(row.dataset.kind);
+      row.hidden = wanted === "once" ? repeated : wanted === "repeated" ? !repeated : false;
+    }
+  }
+  async function drawChart(schedule) {
+    chartToken += 1;
+    const token = chartToken;
+    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    const embed = await vegaReady(model);
+    if (token !== chartToken) return;
+    if (!embed || !rules.chart) {
+      chart.replaceChildren(
+        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table below lists every event.")
+      );
+      chart.dataset.drawn = "false";
+      return;
+    }
+    const spec = JSON.parse(JSON.stringify(rules.chart));
+    spec.data = { name: "events", values: chartRows(rules, schedule) };
+    if (chart.clientWidth < NARROW) {
+      spec.config = spec.config || {};
+      spec.config.axisY = { ...spec.config.axisY || {}, labelLimit: 120 };
+      spec.config.legend = { ...spec.config.legend || {}, columns: 1 };
+    }
+    drawnWidth = chart.clientWidth;
+    if (chartView) chartView.finalize();
+    chartView = null;
+    const target = element("div", { class: "schedule-chart-target" });
+    chart.replaceChildren(target);
+    chart.dataset.drawn = "pending";
+    try {
+      const result = await embed(target, spec, { actions: false, renderer: "svg" });
+      if (token !== chartToken) {
+        result.finalize();
+        return;
+      }
+      chartView = result;
+      chart.dataset.drawn = "true";
+    } catch (error) {
+      if (token !== chartToken) return;
+      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table below lists every event.`));
+      chart.dataset.drawn = "false";
+    }
+  }
+  function update() {
+    const siteRoot = model.get("site_root") || "";
+    const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
+    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
+    if (key === shown) return;
+    shown = key;
+    if (badDate(first, "The first day of course 1") || badDate(second, "The first day of course 2")) return;
+    let schedule;
+    try {
+      schedule = treatmentSchedule(rules, model.get("course1_start"), model.get("course2_start"));
+    } catch (error) {
+      if (error && error.name === "InputError") fail(error.message);
+      else fail(`The calculator could not work this out (${error}). Check the dates.`);
+      return;
+    }
+    current = schedule;
+    status.classList.remove("calc-error");
+    const names = ["course1", "course2", "horizon", "count"];
+    const values = [schedule.courses[0].start, schedule.courses[1].start, schedule.horizon, String(schedule.events.length)];
+    const lines = schedule.summary.map(
+      (line, index) => element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line)
+    );
+    lines[0].classList.add("calc-headline");
+    status.replaceChildren(...lines);
+    if (schedule.projected) lines[1].dataset.projected = "true";
+    setTimeout(() => {
+      if (current === schedule) showDetails(schedule, siteRoot);
+    }, 0);
+  }
+  function showDetails(schedule, siteRoot) {
+    results.hidden = false;
+    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
+    applyFilter();
+    openList.replaceChildren(
+      ...schedule.openPoints.map((point) => {
+        const item = element("li", { "data-claim": point.rule.claim });
+        item.append(rich("span", point.text), document.createTextNode(" ("));
+        item.append(element("a", { href: siteRoot + point.rule.href }, point.rule.source));
+        item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
+        return item;
+      })
+    );
+    drawChart(schedule);
+  }
+  function fileName(schedule) {
+    const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
+    return `alemtuzumab-schedule-${dates.join("-")}.ics`;
+  }
+  download.addEventListener("click", () => {
+    if (!current) return;
+    const text = calendarText(rules, current);
+    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: url, download: fileName(current), hidden: "" });
+    root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1e3);
+  });
+  show.addEventListener("change", applyFilter);
+  let resizeTimer = null;
+  const resizeObserver = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (current && chart.dataset.drawn === "true" && Math.abs(chart.clientWidth - drawnWidth) > 1) drawChart(current);
+    }, 150);
+  }) : null;
+  if (resizeObserver) resizeObserver.observe(chart);
+  function setFromInputs() {
+    model.set("course1_start", first.value);
+    model.set("course2_start", second.value);
+    model.save_changes();
+    update();
+  }
+  function setFromModel() {
+    for (const [input, name] of [[first, "course1_start"], [second, "course2_start"]]) {
+      const value = String(model.get(name) ?? "");
+      if (input.value !== value) input.value = value;
+    }
+    update();
+  }
+  for (const input of [first, second]) {
+    input.addEventListener("input", setFromInputs);
+    input.addEventListener("change", setFromInputs);
+    input.addEventListener("keyup", update);
+    input.addEventListener("blur", update);
+  }
+  const traits = ["course1_start", "course2_start"];
+  for (const name of traits) model.on(`change:${name}`, setFromModel);
+  setFromModel();
+  return () => {
+    for (const name of traits) model.off(`change:${name}`, setFromModel);
+    chartToken += 1;
+    if (resizeObserver) resizeObserver.disconnect();
+    if (chartView) chartView.finalize();
+  };
+}
+var schedule_view_default = { render };
+export {
+  schedule_view_default as default
+};

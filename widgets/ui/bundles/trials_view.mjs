@@ -1,0 +1,527 @@
+// Bundled by esbuild from widgets/ui/js/trials_view.js and what it imports: edit those, then `make bundles`.
+
+// widgets/ui/js/view.js
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+var fieldCount = 0;
+function labelled(labelText, input, hintText = "") {
+  fieldCount += 1;
+  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function citationList(citations, siteRoot) {
+  const list = element("ul", { class: "calc-citations" });
+  for (const citation of citations) {
+    const item = element("li");
+    const link = element("a", { href: siteRoot + citation.href }, citation.source);
+    item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
+    list.append(item);
+  }
+  return list;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+
+// widgets/ui/js/trials.js
+var Z95 = 1.959963984540054;
+var TOLERANCE = 1e-9;
+var MAX_RELAPSE_ICONS = 300;
+var InputError = class extends Error {
+};
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+function number(value, what, example) {
+  if (!isNumber(value)) throw new InputError(`${what} must be a number, such as ${example}.`);
+  return value;
+}
+function rate(value, arm, example) {
+  const result = number(value, `The ${arm} arm's relapse rate`, example);
+  if (result < 0) {
+    throw new InputError(
+      `A relapse rate cannot be negative; enter the ${arm} arm's relapses per patient-year, such as ${example}.`
+    );
+  }
+  return result;
+}
+function percent(value, arm, example) {
+  const result = number(value, `The ${arm} arm's risk`, example);
+  if (!(result >= 0 && result <= 100)) {
+    throw new InputError(
+      `A risk is a percentage of patients, from 0 to 100; enter the ${arm} arm's, such as ${example}.`
+    );
+  }
+  return result;
+}
+function patients(value, arm) {
+  if (!isNumber(value) || value !== Math.floor(value) || value < 1) {
+    throw new InputError(
+      `The number of patients in the ${arm} arm must be a whole number of at least 1.`
+    );
+  }
+  return value;
+}
+function rateComparison(controlRate, treatedRate) {
+  const control = rate(controlRate, "control", "0.4");
+  const treated = rate(treatedRate, "treated", "0.2");
+  if (control === 0) {
+    throw new InputError(
+      "The control arm's relapse rate must be above zero, because the relative reduction divides by it; enter relapses per patient-year, such as 0.4."
+    );
+  }
+  const ratio = treated / control;
+  const difference = control - treated;
+  return {
+    control_rate: control,
+    treated_rate: treated,
+    rate_ratio: ratio,
+    relative_reduction: 1 - ratio,
+    difference,
+    relapses_avoided_per_100_patient_years: 100 * difference,
+    patient_years_per_relapse_avoided: difference > 0 ? 1 / difference : Infinity,
+    patient_years_per_extra_relapse: difference < 0 ? 1 / -difference : Infinity
+  };
+}
+function wilsonInterval(proportion, n, z = Z95) {
+  const centre = 2 * n * proportion + z * z;
+  const spread = z * Math.sqrt(z * z + 4 * n * proportion * (1 - proportion));
+  const denominator = 2 * (n + z * z);
+  return [Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator)];
+}
+function newcombeInterval(pControl, nControl, pTreated, nTreated, z = Z95) {
+  const [lowC, highC] = wilsonInterval(pControl, nControl, z);
+  const [lowT, highT] = wilsonInterval(pTreated, nTreated, z);
+  const difference = pControl - pTreated;
+  const lower = difference - Math.sqrt((pControl - lowC) ** 2 + (highT - pTreated) ** 2);
+  const upper = difference + Math.sqrt((highC - pControl) ** 2 + (pTreated - lowT) ** 2);
+  return [lower, upper];
+}
+function wholePatients(value) {
+  return value === Infinity ? Infinity : Math.ceil(value - TOLERANCE);
+}
+function count(value) {
+  return value === Infinity ? "infinity" : String(value);
+}
+function nntInterval(lower, upper) {
+  let benefit = null;
+  let harm = null;
+  let text;
+  if (lower > 0) {
+    benefit = [wholePatients(1 / upper), wholePatients(1 / lower)];
+    text = `NNT(benefit) ${count(benefit[0])} to ${count(benefit[1])}`;
+  } else if (upper < 0) {
+    harm = [wholePatients(1 / -lower), wholePatients(1 / -upper)];
+    text = `NNT(harm) ${count(harm[0])} to ${count(harm[1])}`;
+  } else {
+    const parts = [];
+    if (upper > 0) {
+      benefit = [wholePatients(1 / upper), Infinity];
+      parts.push(`NNT(benefit) ${count(benefit[0])}`);
+    }
+    parts.push("infinity");
+    if (lower < 0) {
+      harm = [wholePatients(1 / -lower), Infinity];
+      parts.push(`NNT(harm) ${count(harm[0])}`);
+    }
+    text = parts.join(" to ");
+  }
+  return { benefit, harm, includes_infinity: lower <= 0 && 0 <= upper, text };
+}
+function nntText(nnt, kind) {
+  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(nnt)}`;
+}
+function riskComparison(controlPct, treatedPct, nControl = null, nTreated = null) {
+  const controlP = percent(controlPct, "control", "20") / 100;
+  const treatedP = percent(treatedPct, "treated", "10") / 100;
+  if (controlP === 0) {
+    throw new InputError(
+      "The control arm's risk must be above zero, because the relative reduction divides by it; enter a percentage above 0 and at most 100."
+    );
+  }
+  if (nControl === null !== (nTreated === null)) {
+    throw new InputError(
+      "Give the number of patients in both arms for an interval, or in neither."
+    );
+  }
+  const ratio = treatedP / controlP;
+  const arr = controlP - treatedP;
+  const kind = arr > 0 ? "benefit" : arr < 0 ? "harm" : "none";
+  const nnt = arr !== 0 ? wholePatients(1 / Math.abs(arr)) : Infinity;
+  let arrCi = null;
+  let interval = null;
+  if (nControl !== null && nTreated !== null) {
+    const nc = patients(nControl, "control");
+    const nt = patients(nTreated, "treated");
+    arrCi = newcombeInterval(controlP, nc, treatedP, nt);
+    interval = nntInterval(arrCi[0], arrCi[1]);
+  }
+  return {
+    control_risk: controlP,
+    treated_risk: treatedP,
+    risk_ratio: ratio,
+    relative_risk_reduction: 1 - ratio,
+    absolute_risk_reduction: arr,
+    nnt,
+    nnt_kind: kind,
+    nnt_text: nntText(nnt, kind),
+    arr_ci: arrCi,
+    nnt_interval: interval
+  };
+}
+function halfUp(value) {
+  return Math.floor(value + 0.5);
+}
+function iconCounts(measure, control, treated) {
+  let c;
+  let t;
+  let unit;
+  let total;
+  if (measure === "risk") {
+    [c, t, unit, total] = [halfUp(control), halfUp(treated), "patients", 100];
+  } else {
+    [c, t, unit] = [halfUp(100 * control), halfUp(100 * treated), "relapses"];
+    total = Math.max(c, t);
+  }
+  return {
+    unit,
+    total,
+    both: Math.min(c, t),
+    avoided: Math.max(c - t, 0),
+    extra: Math.max(t - c, 0),
+    neither: total - Math.max(c, t),
+    drawable: total <= MAX_RELAPSE_ICONS
+  };
+}
+var FIELDS = {
+  rate: {
+    control: ["the control arm's relapse rate", "0.4"],
+    treated: ["the treated arm's relapse rate", "0.2"]
+  },
+  risk: {
+    control: ["the control arm's risk as a percentage", "20"],
+    treated: ["the treated arm's risk as a percentage", "10"]
+  }
+};
+function parseNumber(text) {
+  const cleaned = String(text ?? "").trim().replace(/%$/, "").trim().replace(",", ".");
+  if (cleaned === "") return null;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
+  return Number(cleaned);
+}
+function required(text, what, example) {
+  const value = parseNumber(text);
+  if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
+  if (Number.isNaN(value)) {
+    throw new InputError(`“${String(text).trim()}” is not a number; enter ${what}, such as ${example}.`);
+  }
+  return value;
+}
+function optional(text, arm) {
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) {
+    throw new InputError(
+      `“${String(text).trim()}” is not a number; enter the number of patients in the ${arm} arm, or leave it empty.`
+    );
+  }
+  return value;
+}
+function evaluate({ measure, control, treated, n_control: nControl, n_treated: nTreated }) {
+  try {
+    if (measure !== "rate" && measure !== "risk") {
+      throw new InputError("Choose whether the figures are relapse rates or risks.");
+    }
+    const fields = FIELDS[measure];
+    const c = required(control, ...fields.control);
+    const t = required(treated, ...fields.treated);
+    let result;
+    if (measure === "rate") {
+      result = rateComparison(c, t);
+    } else {
+      result = riskComparison(c, t, optional(nControl, "control"), optional(nTreated, "treated"));
+    }
+    return { ok: true, measure, result, icons: iconCounts(measure, c, t) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+function percentText(fraction, places = 1) {
+  const value = 100 * fraction;
+  const text = value.toFixed(places);
+  return Number(text) === 0 ? 0 .toFixed(places) + "%" : text + "%";
+}
+function fixed(value, places) {
+  const text = value.toFixed(places);
+  return Number(text) === 0 ? 0 .toFixed(places) : text;
+}
+function relativeText(measure, result) {
+  const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
+  const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
+  const what = measure === "rate" ? "relapses" : "risk";
+  const ratioText = `treated ÷ control = ${fixed(ratio, 2)}`;
+  if (reduction > 0) return `${percentText(reduction)} ${measure === "rate" ? "fewer" : "lower"} ${what} on treatment (${ratioText})`;
+  if (reduction < 0) return `${percentText(-reduction)} ${measure === "rate" ? "more" : "higher"} ${what} on treatment (${ratioText})`;
+  return `no difference (${ratioText})`;
+}
+function absoluteText(measure, result) {
+  if (measure === "rate") {
+    const perHundred = result.relapses_avoided_per_100_patient_years;
+    if (result.difference > 0) {
+      return `${fixed(result.difference, 2)} fewer relapses per patient-year: ${fixed(perHundred, 1)} relapses avoided per 100 patient-years of treatment, or one relapse avoided per ${fixed(result.patient_years_per_relapse_avoided, 1)} patient-years`;
+    }
+    if (result.difference < 0) {
+      return `${fixed(-result.difference, 2)} more relapses per patient-year: ${fixed(-perHundred, 1)} extra relapses per 100 patient-years of treatment, or one extra relapse per ${fixed(result.patient_years_per_extra_relapse, 1)} patient-years`;
+    }
+    return "no difference in relapses per patient-year";
+  }
+  const arr = result.absolute_risk_reduction;
+  const points = `${fixed(Math.abs(100 * arr), 1)} percentage points`;
+  const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
+  if (!result.arr_ci) return direction;
+  const [low, high] = result.arr_ci;
+  const signed = (value) => fixed(100 * value, 1).replace("-", "−");
+  return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
+}
+function nntSentence(result) {
+  const interval = result.nnt_interval ? `; 95% CI ${result.nnt_interval.text}` : "";
+  return `${result.nnt_text}${interval}`;
+}
+function iconDescription(icons) {
+  if (icons.unit === "patients") {
+    const parts2 = [`${icons.both} have the event in either arm`];
+    if (icons.avoided) parts2.push(`${icons.avoided} have it on control but not on treatment`);
+    if (icons.extra) parts2.push(`${icons.extra} have it on treatment but not on control`);
+    parts2.push(`${icons.neither} have it in neither`);
+    return `Picture of 100 patients: ${parts2.join(", ")}.`;
+  }
+  const control = icons.both + icons.avoided;
+  const parts = [`${icons.both} occur in either arm`];
+  if (icons.avoided) parts.push(`${icons.avoided} are avoided on treatment`);
+  if (icons.extra) parts.push(`${icons.extra} more occur on treatment`);
+  return `Picture of the relapses expected in 100 patient-years (${control} on control): ${parts.join(", ")}.`;
+}
+
+// widgets/ui/js/trials_view.js
+var SVG = "http://www.w3.org/2000/svg";
+var INPUTS = ["measure", "control", "treated", "n_control", "n_treated"];
+var KINDS = [
+  { kind: "both", colour: "#D55E00", patients: "with the event in either arm", relapses: "occur in either arm" },
+  { kind: "avoided", colour: "#0072B2", patients: "with the event on control only: avoided on treatment", relapses: "avoided on treatment" },
+  { kind: "extra", colour: "#CC79A7", patients: "with the event on treatment only: extra", relapses: "extra on treatment" },
+  { kind: "neither", colour: "#D9D9D9", patients: "with the event in neither arm", relapses: "" }
+];
+var UNITS = { rate: "relapses per patient-year", risk: "% of patients with the event" };
+function svgNode(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+var pictureCount = 0;
+function icon(unit, x, y, colour, kind) {
+  const group = svgNode("g", { "data-kind": kind, fill: colour });
+  if (unit === "patients") {
+    group.append(
+      svgNode("circle", { cx: x + 10, cy: y + 5, r: 4 }),
+      svgNode("path", { d: `M${x + 3} ${y + 22} v-8 a7 6 0 0 1 14 0 v8 z` })
+    );
+  } else {
+    group.append(svgNode("circle", { cx: x + 10, cy: y + 12, r: 7 }));
+  }
+  if (kind === "extra" || kind === "avoided") {
+    group.setAttribute("stroke", "#1a1a1a");
+    group.setAttribute("stroke-width", "1");
+  }
+  return group;
+}
+function iconArray(icons) {
+  pictureCount += 1;
+  const titleId = `trials-picture-${pictureCount}`;
+  const columns = 10;
+  const rows = Math.max(1, Math.ceil(icons.total / columns));
+  const description = iconDescription(icons);
+  const svg = svgNode("svg", {
+    viewBox: `0 0 ${columns * 20} ${rows * 24}`,
+    role: "img",
+    "aria-labelledby": titleId,
+    class: "trials-icons",
+    width: columns * 20,
+    height: rows * 24
+  });
+  const title = svgNode("title", { id: titleId });
+  title.textContent = description;
+  svg.append(title);
+  let index = 0;
+  for (const { kind, colour } of KINDS) {
+    for (let i = 0; i < icons[kind]; i += 1) {
+      svg.append(icon(icons.unit, index % columns * 20, Math.floor(index / columns) * 24, colour, kind));
+      index += 1;
+    }
+  }
+  const legend = element("ul", { class: "trials-legend" });
+  for (const { kind, colour, patients: patients2, relapses } of KINDS) {
+    const words = icons.unit === "patients" ? patients2 : relapses;
+    if (!words || icons[kind] === 0 && (kind === "extra" || kind === "avoided")) continue;
+    const swatch = svgNode("svg", { width: 14, height: 14, "aria-hidden": "true", focusable: "false" });
+    swatch.append(svgNode("rect", { width: 14, height: 14, fill: colour, stroke: "#1a1a1a", "stroke-width": 0.5 }));
+    const item = element("li", { "data-kind": kind });
+    item.append(swatch, document.createTextNode(` ${icons[kind]} ${words}`));
+    legend.append(item);
+  }
+  const figure = element("figure", { class: "trials-figure" });
+  const caption = element("figcaption", {}, description);
+  figure.append(svg, legend, caption);
+  return figure;
+}
+function resultTable(outcome) {
+  const table = element("table", { class: "trials-results" });
+  const rows = [
+    ["Relative effect", "relative", relativeText(outcome.measure, outcome.result)],
+    ["Absolute effect", "absolute", absoluteText(outcome.measure, outcome.result)]
+  ];
+  if (outcome.measure === "risk") {
+    rows.push(["Number needed to treat", "nnt", nntSentence(outcome.result)]);
+  }
+  for (const [name, key, text] of rows) {
+    const row = element("tr");
+    row.append(element("th", { scope: "row" }, name), element("td", { "data-result": key }, text));
+    table.append(row);
+  }
+  return table;
+}
+function render({ model, el }) {
+  const rules = model.get("rules") || {};
+  const presets = rules.presets || [];
+  const siteRoot = model.get("site_root") || "";
+  const root = element("div", { class: "calc calc-trials" });
+  const presetSelect = element("select", { "data-input": "preset" });
+  presetSelect.append(element("option", { value: "" }, "Your own numbers"));
+  for (const preset of presets) presetSelect.append(element("option", { value: preset.id }, preset.label));
+  const measureSelect = element("select", { "data-input": "measure" });
+  measureSelect.append(
+    element("option", { value: "rate" }, "Relapse rates (relapses per patient-year)"),
+    element("option", { value: "risk" }, "Risks (% of patients with an event)")
+  );
+  const inputs = {
+    control: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "control" }),
+    treated: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "treated" }),
+    n_control: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_control" }),
+    n_treated: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_treated" })
+  };
+  const fields = {
+    preset: labelled("Trial figures", presetSelect, "Fills in a trial's published figures, or a source's."),
+    measure: labelled("Kind of figure", measureSelect),
+    control: labelled("Control arm", inputs.control, ""),
+    treated: labelled("Treated arm", inputs.treated, ""),
+    n_control: labelled("Patients in the control arm (optional)", inputs.n_control),
+    n_treated: labelled("Patients in the treated arm (optional)", inputs.n_treated)
+  };
+  const sizes = element("div", { class: "trials-sizes" });
+  sizes.append(
+    fields.n_control,
+    fields.n_treated,
+    element("p", { class: "calc-hint" }, "With both arm sizes, the 95% intervals of the difference and the NNT are shown.")
+  );
+  const about = element("div", { class: "trials-about" });
+  const status = statusRegion();
+  root.append(fields.preset, fields.measure, fields.control, fields.treated, sizes, about, status, disclaimer());
+  el.append(root);
+  function currentPreset() {
+    return presets.find(
+      (preset) => ["measure", "control", "treated", "n_control", "n_treated"].every(
+        (name) => String(model.get(name) ?? "") === String(preset[name] ?? "")
+      )
+    );
+  }
+  function labels(measure) {
+    const unit = UNITS[measure] || UNITS.rate;
+    fields.control.querySelector("label").textContent = `Control arm, ${unit}`;
+    fields.treated.querySelector("label").textContent = `Treated arm, ${unit}`;
+    sizes.hidden = measure !== "risk";
+  }
+  function update() {
+    const state = Object.fromEntries(INPUTS.map((name) => [name, String(model.get(name) ?? "")]));
+    measureSelect.value = state.measure;
+    for (const name of ["control", "treated", "n_control", "n_treated"]) {
+      if (inputs[name].value !== state[name]) inputs[name].value = state[name];
+    }
+    labels(state.measure);
+    const preset = currentPreset();
+    presetSelect.value = preset ? preset.id : "";
+    about.replaceChildren();
+    if (preset) {
+      about.append(
+        element("p", { class: "calc-hint" }, `${preset.treated_name} (treated) against ${preset.control_name} (control). ${preset.note}`),
+        citationList(preset.citations, siteRoot)
+      );
+    }
+    const outcome = evaluate(state.measure === "risk" ? state : { ...state, n_control: "", n_treated: "" });
+    status.replaceChildren();
+    status.classList.toggle("calc-error", !outcome.ok);
+    if (!outcome.ok) {
+      status.append(element("p", { "data-result": "error" }, outcome.message));
+      return;
+    }
+    status.append(resultTable(outcome));
+    if (outcome.icons.drawable) {
+      status.append(iconArray(outcome.icons));
+    } else {
+      status.append(
+        element("p", {}, `The picture is left out: it shows at most ${MAX_RELAPSE_ICONS / 100} relapses per patient-year.`)
+      );
+    }
+  }
+  let applying = false;
+  function save(name, value) {
+    model.set(name, value);
+    model.save_changes();
+  }
+  function changed() {
+    if (!applying) update();
+  }
+  presetSelect.addEventListener("change", () => {
+    const preset = presets.find((candidate) => candidate.id === presetSelect.value);
+    if (!preset) return;
+    applying = true;
+    try {
+      for (const name of INPUTS) model.set(name, String(preset[name] ?? ""));
+    } finally {
+      applying = false;
+    }
+    model.save_changes();
+    update();
+  });
+  measureSelect.addEventListener("change", () => save("measure", measureSelect.value));
+  for (const [name, input] of Object.entries(inputs)) {
+    input.addEventListener("input", () => save(name, input.value));
+  }
+  for (const name of INPUTS) model.on(`change:${name}`, changed);
+  update();
+  return () => {
+    for (const name of INPUTS) model.off(`change:${name}`, changed);
+  };
+}
+var trials_view_default = { render };
+export {
+  trials_view_default as default
+};

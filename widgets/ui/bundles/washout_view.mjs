@@ -1,0 +1,349 @@
+// Bundled by esbuild from widgets/ui/js/washout_view.js and what it imports: edit those, then `make bundles`.
+
+// widgets/ui/js/view.js
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+var fieldCount = 0;
+function labelled(labelText, input, hintText = "") {
+  fieldCount += 1;
+  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function citationList(citations, siteRoot) {
+  const list2 = element("ul", { class: "calc-citations" });
+  for (const citation of citations) {
+    const item = element("li");
+    const link = element("a", { href: siteRoot + citation.href }, citation.source);
+    item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
+    list2.append(item);
+  }
+  return list2;
+}
+function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+
+// widgets/ui/js/dates.js
+var MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var EXAMPLE = "2026-01-31";
+var MAX_YEAR = 9999;
+var DAY_MS = 864e5;
+var InputError = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "InputError";
+    this.code = code;
+  }
+};
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function tooLate(start) {
+  return new InputError(
+    "date-range",
+    `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
+  );
+}
+function parseDate(value, what = "the date") {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (typeof value !== "string" && value !== null && value !== void 0) {
+    throw new InputError(
+      "date-format",
+      `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
+    );
+  }
+  if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) {
+    throw new InputError(
+      "date-format",
+      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
+    );
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const fix = `Enter ${what} as a real calendar date in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`;
+  if (year < 1) throw new InputError("impossible-date", `${text} is not a real date: there is no year 0. ${fix}`);
+  if (month < 1 || month > 12) {
+    throw new InputError("impossible-date", `${text} is not a real date: there is no month ${month}. ${fix}`);
+  }
+  const length = daysInMonth(year, month);
+  if (day < 1 || day > length) {
+    throw new InputError(
+      "impossible-date",
+      `${text} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${length} days. ${fix}`
+    );
+  }
+  return { year, month, day };
+}
+function addMonths(start, months) {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  const index = start.year * 12 + (start.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index % 12 + 1;
+  if (year > MAX_YEAR) throw tooLate(start);
+  return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
+}
+function addDays(start, days) {
+  const instant = /* @__PURE__ */ new Date(0);
+  instant.setUTCFullYear(start.year, start.month - 1, start.day);
+  const moved = new Date(instant.getTime() + days * DAY_MS);
+  const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  if (result.year > MAX_YEAR) throw tooLate(start);
+  return result;
+}
+function addDuration(start, duration) {
+  return addDays(addMonths(start, duration.months || 0), duration.days || 0);
+}
+function toIso(date) {
+  const pad = (number, width) => String(number).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+function formatDate(date) {
+  return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
+}
+
+// widgets/ui/js/washout.js
+var LAST_DOSE = "the date of the last dose";
+function normaliseName(text) {
+  return String(text).toLowerCase().split(/[\s_\-\u2010-\u2015]+/).filter(Boolean).join(" ");
+}
+function findTherapy(rules, name) {
+  const key = typeof name === "string" ? normaliseName(name) : "";
+  if (!key) {
+    throw new InputError(
+      "empty-therapy",
+      "Enter the therapy that was stopped, by generic or brand name, e.g. fingolimod or Gilenya."
+    );
+  }
+  const id = Object.prototype.hasOwnProperty.call(rules.names, key) ? rules.names[key] : void 0;
+  if (id === void 0) {
+    throw new InputError(
+      "unknown-therapy",
+      `'${name.trim()}' is not a therapy this calculator knows. Enter one of these generic or brand names: ${rules.accepted}.`
+    );
+  }
+  return rules.therapies[id];
+}
+function summary(plan) {
+  if (!plan.covered) return plan.notice;
+  if (!plan.stated) {
+    return `The source names ${plan.therapy} but sets no washout interval, so there is no earliest or latest date for starting ${plan.nextTherapy}.`;
+  }
+  const when = formatDate(parseDate(plan.earliestStart));
+  if (plan.latestStart !== null) {
+    return `Washout of ${plan.offset}: earliest start of ${plan.nextTherapy} ${when}, latest start ${formatDate(parseDate(plan.latestStart))}.`;
+  }
+  const head = plan.earliestStart === plan.lastDose ? `No washout: ${plan.nextTherapy} can start from ${when}, the day of the last dose` : `Washout of ${plan.offset}: earliest start of ${plan.nextTherapy} ${when}`;
+  return `${head}; the sources set no latest start.`;
+}
+function washoutPlan(rules, prior, lastDose) {
+  const rule = findTherapy(rules, prior);
+  const day = parseDate(lastDose, LAST_DOSE);
+  const plan = {
+    prior: rule.id,
+    therapy: rule.label,
+    direction: rule.direction,
+    nextTherapy: rule.direction === "to-alemtuzumab" ? "alemtuzumab" : "the next therapy",
+    covered: rule.covered,
+    stated: rule.stated,
+    lastDose: toIso(day),
+    earliestStart: rule.earliest ? toIso(addDuration(day, rule.earliest)) : null,
+    latestStart: rule.latest ? toIso(addDuration(day, rule.latest)) : null,
+    offset: rule.offset,
+    notice: rule.notice,
+    actions: rule.actions,
+    cautions: rule.cautions,
+    caveats: rule.caveats,
+    rules: rule.rules,
+    citations: [...new Set(rule.rules.map((r) => r.key))]
+  };
+  plan.summary = summary(plan);
+  return plan;
+}
+
+// widgets/ui/js/washout_view.js
+function dateCell(name, label, iso, none) {
+  const row = element("div", { class: "calc-date", "data-result": name, "data-value": iso || "" });
+  row.append(element("strong", {}, `${label}: `));
+  if (iso) row.append(element("time", { datetime: iso }, formatDate(parseDate(iso))));
+  else row.append(document.createTextNode(none));
+  return row;
+}
+function list(title, items, kind) {
+  const block = element("div", { class: `calc-${kind}` });
+  block.append(element("p", { class: "calc-list-title" }, title));
+  const ul = element("ul");
+  for (const text of items) ul.append(rich("li", text));
+  block.append(ul);
+  return block;
+}
+function rulesApplied(rules, siteRoot) {
+  const block = element("div", { class: "calc-rules" });
+  block.append(element("p", { class: "calc-list-title" }, "Rules applied and their sources"));
+  const ul = element("ul", { class: "calc-citations" });
+  for (const rule of rules) {
+    const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
+    item.append(
+      element("a", { href: siteRoot + rule.href }, rule.source),
+      document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
+    );
+    ul.append(item);
+  }
+  block.append(ul);
+  return block;
+}
+var views = 0;
+function render({ model, el }) {
+  const rules = model.get("rules");
+  const root = element("div", { class: "calc calc-washout" });
+  views += 1;
+  const listId = `washout-names-${views}`;
+  const names = element("datalist", { id: listId });
+  for (const name of rules.options) names.append(element("option", { value: name }));
+  const prior = element("input", {
+    type: "text",
+    list: listId,
+    autocomplete: "off",
+    spellcheck: "false",
+    autocapitalize: "none"
+  });
+  const lastDose = element("input", { type: "date", required: "" });
+  const status = statusRegion();
+  const details = element("div", { class: "calc-details" });
+  root.append(
+    labelled(
+      "Therapy stopped",
+      prior,
+      "Generic or brand name, e.g. fingolimod or Gilenya. Enter alemtuzumab (Lemtrada) for a switch from alemtuzumab to another therapy."
+    ),
+    names,
+    labelled("Date of the last dose", lastDose),
+    status,
+    details,
+    disclaimer()
+  );
+  el.append(root);
+  function fail(message) {
+    status.classList.add("calc-error");
+    status.replaceChildren(element("p", { "data-result": "error" }, message));
+    details.replaceChildren();
+  }
+  let shown = null;
+  function update() {
+    const siteRoot = model.get("site_root") || "";
+    const bad = Boolean(lastDose.validity && lastDose.validity.badInput);
+    const key = JSON.stringify([model.get("prior"), model.get("last_dose"), siteRoot, bad]);
+    if (key === shown) return;
+    shown = key;
+    if (bad) {
+      fail(unreadableDate(lastDose, "The date of the last dose"));
+      return;
+    }
+    let plan;
+    try {
+      plan = washoutPlan(rules, model.get("prior"), model.get("last_dose"));
+    } catch (error) {
+      if (error && error.name === "InputError") fail(error.message);
+      else fail(`The calculator could not work this out (${error}). Check the inputs.`);
+      return;
+    }
+    status.classList.remove("calc-error");
+    const next = plan.direction === "to-alemtuzumab" ? "alemtuzumab" : "the next therapy";
+    const head = element("p", { class: "calc-headline", "data-result": "summary" }, plan.summary);
+    const dates = element("div", { class: "calc-dates" });
+    if (plan.covered) {
+      dates.append(
+        dateCell("earliest_start", `Earliest start of ${next}`, plan.earliestStart, "none set by the sources"),
+        dateCell("latest_start", `Latest start of ${next}`, plan.latestStart, "none set by the sources")
+      );
+    }
+    status.replaceChildren(head, dates);
+    if (plan.caveats.length) status.append(list("Caveat on this rule", plan.caveats, "caveat"));
+    const parts = [];
+    if (plan.actions.length) parts.push(list("What must happen first", plan.actions, "actions"));
+    if (plan.cautions.length) parts.push(list("Caution", plan.cautions, "cautions"));
+    parts.push(rulesApplied(plan.rules, siteRoot));
+    if (!plan.covered) {
+      const checked = element("div", { class: "calc-checked" });
+      checked.append(element("p", { class: "calc-list-title" }, "Sections on switching that were checked"));
+      checked.append(citationList(rules.checked, siteRoot));
+      parts.push(checked);
+    }
+    details.replaceChildren(...parts);
+  }
+  function setFromInputs() {
+    model.set("prior", prior.value);
+    model.set("last_dose", lastDose.value);
+    model.save_changes();
+    update();
+  }
+  function setFromModel() {
+    if (prior.value !== model.get("prior")) prior.value = model.get("prior") || "";
+    if (lastDose.value !== model.get("last_dose")) lastDose.value = model.get("last_dose") || "";
+    update();
+  }
+  prior.addEventListener("input", setFromInputs);
+  lastDose.addEventListener("input", setFromInputs);
+  lastDose.addEventListener("change", setFromInputs);
+  lastDose.addEventListener("keyup", update);
+  lastDose.addEventListener("blur", update);
+  model.on("change:prior", setFromModel);
+  model.on("change:last_dose", setFromModel);
+  setFromModel();
+  return () => {
+    model.off("change:prior", setFromModel);
+    model.off("change:last_dose", setFromModel);
+  };
+}
+var washout_view_default = { render };
+export {
+  washout_view_default as default
+};
