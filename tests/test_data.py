@@ -83,24 +83,25 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_unknown_key_is_refused_naming_file_record_and_key(tmp_path: Path) -> None:
     path = write(tmp_path, "- {id: x, question: q, source: sms, statement: s, locator: l,"
                            " citation: c, colour: red}\n")
-    with pytest.raises(DataError, match=r"bad\.yaml: x: key colour"):
+    with pytest.raises(DataError, match=r"bad\.yaml, line 1, claim x, key colour: colour is not"):
         parse_records(path, Claim)
 
 
 def test_duplicate_key_is_refused_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "- id: a\n  id: b\n")
-    with pytest.raises(DataError, match=r"bad\.yaml: duplicate key 'id' at line 2"):
+    with pytest.raises(DataError, match=r"bad\.yaml, line 2, record a, key id: the key 'id' is"
+                                        r" written twice \(first at line 1\)"):
         read_yaml(path)
 
 
 def test_duplicate_id_is_refused(tmp_path: Path) -> None:
     record = "- {id: sms, title: Dosing, questions: [{id: q, text: how much}]}\n"
-    with pytest.raises(DataError, match="duplicate id"):
+    with pytest.raises(DataError, match="line 2, topic sms, key id: the id sms is already used"):
         parse_records(write(tmp_path, record * 2), Topic)
 
 
 def test_value_needs_exactly_one_quantity(tmp_path: Path) -> None:
     path = write(tmp_path, "- {id: x, question: q, source: sms, statement: s, locator: l,"
                            " citation: c, value: {months: 4, weeks: 2}}\n")
-    with pytest.raises(DataError, match=r"x: key value: .*exactly one quantity"):
+    with pytest.raises(DataError, match=r"claim x, key value: .*exactly one quantity"):
         parse_records(path, Claim)

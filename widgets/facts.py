@@ -7,13 +7,37 @@ calculators and tests get their facts from `load_facts()`, never from a literal 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import (
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from widgets.data_files import (
+    DataError,
+    M,
+    Number,
+    Place,
+    Span,
+    Strict,
+    _at,
+    _in_limit,
+    _kind,
+    _ranged,
+    _validation_fault,
+    parse_records,
+    read_yaml,
+    shown,
+    yaml_line,
+)
+from widgets.limits import load_limits
 
 
 def _data_dir() -> Path:
@@ -25,77 +49,6 @@ def _data_dir() -> Path:
 
 
 DATA = _data_dir()
-
-Number = int | float
-Span = Number | tuple[Number, Number]
-"""A single number or an inclusive range [low, high] as the source states it."""
-
-
-class DataError(ValueError):
-    """A data file is malformed; the message names the file and the key."""
-
-
-class Strict(BaseModel):
-    """Base for every record: unknown keys are errors, records are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a mapping with the same key twice."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise DataError(
-                f"duplicate key {key!r} at line {key_node.start_mark.line + 1} "
-                f"(first at line {seen[key] + 1})"
-            )
-        seen[key] = key_node.start_mark.line
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, rejecting duplicate keys; errors name the file."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
-    except DataError as error:
-        raise DataError(f"{path.name}: {error}") from None
-    except yaml.YAMLError as error:
-        raise DataError(f"{path.name}: not valid YAML: {error}") from None
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def parse_records(path: Path, model: type[M], records: Any | None = None) -> list[M]:
-    """Validate a YAML list of records; an error names the file, the record id and the key."""
-    records = read_yaml(path) if records is None else records
-    if not isinstance(records, list):
-        raise DataError(f"{path.name}: expected a list of records")
-    parsed = []
-    for index, record in enumerate(records):
-        try:
-            parsed.append(model.model_validate(record))
-        except ValidationError as error:
-            where = record.get("id", f"record {index + 1}") if isinstance(record, dict) else index
-            problems = "; ".join(
-                f"key {'.'.join(str(part) for part in issue['loc']) or '(record)'}: {issue['msg']}"
-                for issue in error.errors()
-            )
-            raise DataError(f"{path.name}: {where}: {problems}") from None
-    ids = [getattr(item, "id", None) for item in parsed]
-    duplicates = sorted({i for i in ids if i is not None and ids.count(i) > 1})
-    if duplicates:
-        raise DataError(f"{path.name}: duplicate id(s) {', '.join(duplicates)}")
-    return parsed
-
 
 # --- The schema -------------------------------------------------------------------------
 
@@ -178,6 +131,18 @@ class Value(Strict):
     qualifier: Literal["about", "at least", "up to", "less than", "more than", "within"] | None = (
         None
     )
+
+    @field_validator("months", "weeks", "days", "hours", "years", "percent", "mg", "count")
+    @classmethod
+    def _plausible(cls, span: Any, info: ValidationInfo) -> Any:
+        """Each end inside data/limits.json's range for the unit (whole where it must be)."""
+        if span is None:
+            return span
+        name = info.field_name or ""
+        limit = load_limits().values[name]
+        ends = span if isinstance(span, tuple) else (span,)
+        ends = tuple(_in_limit(end, limit, name) for end in ends)
+        return ends if isinstance(span, tuple) else ends[0]
 
     @model_validator(mode="after")
     def _one_quantity(self) -> Value:
@@ -300,24 +265,46 @@ class Facts(Strict):
     @model_validator(mode="after")
     def _cross_references(self) -> Facts:
         source_ids = {s.id for s in self.sources}
-        question_ids = [q.id for t in self.topics for q in t.questions]
-        repeated = sorted({q for q in question_ids if question_ids.count(q) > 1})
-        if repeated:
-            raise ValueError(f"question ids used twice: {repeated}")
+        seen_questions: dict[str, str] = {}
+        for topic in self.topics:
+            for index, question in enumerate(topic.questions):
+                if question.id in seen_questions:
+                    raise RecordFault(
+                        "topics", topic.id, ("questions", index, "id"),
+                        f"the question id {question.id} is already used in topic "
+                        f"{seen_questions[question.id]}; give each question its own id",
+                    )
+                seen_questions[question.id] = topic.id
         for claim in self.claims:
             if claim.source not in source_ids:
-                raise ValueError(f"claim {claim.id}: unknown source {claim.source!r}")
-            if claim.question not in question_ids:
-                raise ValueError(f"claim {claim.id}: unknown question {claim.question!r}")
+                raise RecordFault(
+                    "claims", claim.id, ("source",),
+                    f"{claim.source!r} is not a source in data/sources.yaml; use one of "
+                    f"{', '.join(sorted(source_ids))}",
+                )
+            if claim.question not in seen_questions:
+                raise RecordFault(
+                    "claims", claim.id, ("question",),
+                    f"{claim.question!r} is not a question in data/topics.yaml; use the id of a "
+                    "question there, or add the question to its topic",
+                )
         claim_ids = {c.id for c in self.claims}
-        for item in (*self.discrepancies, *self.timeline):
-            unknown = sorted(set(item.claims) - claim_ids)
-            if unknown:
-                raise ValueError(f"{item.id}: unknown claim(s) {unknown}")
+        lists = (("discrepancies", self.discrepancies), ("timeline", self.timeline))
+        for collection, items in lists:
+            for item in items:
+                for index, claim_id in enumerate(item.claims):
+                    if claim_id not in claim_ids:
+                        raise RecordFault(
+                            collection, item.id, ("claims", index),
+                            f"no claim {claim_id!r} in data/claims/",
+                        )
         for item in self.discrepancies:
-            unknown = sorted(set(item.silent) - source_ids)
-            if unknown:
-                raise ValueError(f"{item.id}: unknown source(s) {unknown}")
+            for index, source_id in enumerate(item.silent):
+                if source_id not in source_ids:
+                    raise RecordFault(
+                        "discrepancies", item.id, ("silent", index),
+                        f"{source_id!r} is not a source in data/sources.yaml",
+                    )
         self._verbs_carry_their_strength()
         return self
 
@@ -330,9 +317,10 @@ class Facts(Strict):
             language = self.source(claim.source).language
             allowed = levels[claim.strength].verbs.get(language, ()) if levels else ()
             if claim.verb.casefold() not in {verb.casefold() for verb in allowed}:
-                raise ValueError(
-                    f"claim {claim.id}: the {language} verb {claim.verb!r} does not carry "
-                    f"strength {claim.strength!r} (data/strengths.yaml lists {list(allowed)})"
+                raise RecordFault(
+                    "claims", claim.id, ("verb",),
+                    f"the {language} verb {claim.verb!r} does not carry strength "
+                    f"{claim.strength!r} (data/strengths.yaml lists {list(allowed)})",
                 )
 
     def strength(self, level: str) -> StrengthLevel:
@@ -358,24 +346,103 @@ class Facts(Strict):
         return [c for c in self.claims if c.question == question_id and c.source == source_id]
 
 
-def _claims(paths: Iterable[Path]) -> list[Claim]:
-    return [claim for path in sorted(paths) for claim in parse_records(path, Claim)]
+class RecordFault(ValueError):
+    """A fault a cross-check finds in one record; `load_facts` turns it into a sentence that
+    names the record's file and line."""
+
+    def __init__(
+        self, collection: str, record_id: str, at: tuple[str | int, ...], problem: str
+    ) -> None:
+        super().__init__(problem)
+        self.collection = collection
+        self.record_id = record_id
+        self.at = at
+
+
+Origins = dict[tuple[str, str], tuple[Path, int]]
+"""Where each record was read: (collection, id) -> (file, index in the file)."""
+
+
+def _claims(paths: Iterable[Path], origins: Origins) -> list[Claim]:
+    """Every claim of every claim file; the same id in two files is an error naming both."""
+    claims = []
+    for path in sorted(paths):
+        for index, claim in enumerate(parse_records(path, Claim)):
+            if ("claims", claim.id) in origins:
+                first, first_index = origins[("claims", claim.id)]
+                raise Place(path, (index, "id"), f"claim {claim.id}", "id").fault(
+                    f"the id {claim.id} is already used in {shown(first)} (line "
+                    f"{yaml_line(first, (first_index,))}); a claim id must be unique across "
+                    "data/claims/, or one of the two would be used without a word"
+                )
+            origins[("claims", claim.id)] = (path, index)
+            claims.append(claim)
+    return claims
+
+
+def _stray_files(data: Path) -> None:
+    """A data file the loader would skip without a word (``x.yml``, ``claims/notes.txt``)."""
+    for path in sorted(p for p in data.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        if path.suffix == ".yaml" or path == data / "limits.json":
+            continue
+        if path.suffix.lower() in (".yml", ".yaml") or path.parent.name in ("claims", "rules"):
+            raise Place(path).fault(
+                f"data files end in .yaml, so this one would be skipped without a word; rename "
+                f"it to {path.stem}.yaml, or move it out of data/"
+            )
+
+
+def record_place(data: Path, collection: str, record_id: str) -> Place:
+    """Where a record of data/ is written: its file and line, to point a fault at it."""
+    files = (
+        sorted((data / "claims").glob("*.yaml"))
+        if collection == "claims"
+        else [data / f"{collection}.yaml"]
+    )
+    for path in files:
+        records = read_yaml(path) or []
+        for index, record in enumerate(records if isinstance(records, list) else []):
+            if isinstance(record, dict) and record.get("id") == record_id:
+                return Place(path, (index,), f"{_kind(path)} {record_id}")
+    return Place(data / collection, (), f"{collection[:-1]} {record_id}")
 
 
 @cache
 def load_facts(data: Path = DATA) -> Facts:
-    """Load and cross-check every fact in `data`; raises DataError naming the file and key."""
+    """Load and cross-check every fact in `data`.
+
+    Raises:
+        DataError: one sentence naming the file, the line, the record and the key at fault.
+    """
+    _stray_files(data)
+    claim_files = sorted((data / "claims").glob("*.yaml"))
+    if not claim_files:
+        raise Place(data / "claims").fault("holds no claim file (*.yaml); restore data/claims/")
+    origins: Origins = {}
+    claims = _claims(claim_files, origins)
+    parts: dict[str, Any] = {}
+    for name, model in (("sources", Source), ("topics", Topic), ("discrepancies", Discrepancy),
+                        ("timeline", TimelineEvent), ("strengths", StrengthLevel)):
+        path = data / f"{name}.yaml"
+        parts[name] = tuple(parse_records(path, model))
+        origins.update({
+            (name, getattr(item, "id", getattr(item, "level", ""))): (path, i)
+            for i, item in enumerate(parts[name])
+        })
     try:
-        return Facts(
-            sources=tuple(parse_records(data / "sources.yaml", Source)),
-            topics=tuple(parse_records(data / "topics.yaml", Topic)),
-            claims=tuple(_claims((data / "claims").glob("*.yaml"))),
-            discrepancies=tuple(parse_records(data / "discrepancies.yaml", Discrepancy)),
-            timeline=tuple(parse_records(data / "timeline.yaml", TimelineEvent)),
-            strengths=tuple(parse_records(data / "strengths.yaml", StrengthLevel)),
-        )
+        return Facts(claims=tuple(claims), **parts)
     except ValidationError as error:
-        raise DataError("; ".join(issue["msg"] for issue in error.errors())) from None
+        for issue in error.errors():
+            cause = issue.get("ctx", {}).get("error")
+            if isinstance(cause, RecordFault) and (cause.collection, cause.record_id) in origins:
+                path, index = origins[(cause.collection, cause.record_id)]
+                place = Place(path, (index,), f"{_kind(path)} {cause.record_id}")
+                for step in cause.at:
+                    place = place / step
+                raise place.fault(str(cause)) from None
+        raise DataError(
+            "data/: " + "; ".join(str(issue["msg"]) for issue in error.errors())
+        ) from None
 
 
 # --- Trials (issue 6; read by widgets/trials.py) ----------------------------------------
@@ -383,18 +450,23 @@ def load_facts(data: Path = DATA) -> Facts:
 # what each source states about the trial, by claim id. Added by the trial-efficacy calculator.
 
 
+Ratio = Annotated[float, _ranged("trials", "ratio", "a ratio or rate")]
+Percent = Annotated[float, _ranged("numbers", "risk_percent", "a percentage of patients")]
+ArmSize = Annotated[int, _ranged("numbers", "arm_size", "an arm size")]
+
+
 class PValue(Strict):
     """A p-value as published: ``value`` exactly, or below it (``relation: "<"``)."""
 
-    value: float
+    value: Annotated[float, _ranged("trials", "p_value", "a p-value")]
     relation: Literal["=", "<"] = "="
 
 
 class Estimate(Strict):
     """A published point estimate with its 95% confidence interval and p-value, if given."""
 
-    value: float
-    ci: tuple[float, float] | None = None
+    value: Ratio
+    ci: tuple[Ratio, Ratio] | None = None
     p: PValue | None = None
 
     @model_validator(mode="after")
@@ -408,15 +480,23 @@ class TrialArm(Strict):
     """One arm's published two-year figures."""
 
     name: str
-    analysed: int
+    analysed: ArmSize
     relapse_rate: Estimate
     """Annualised relapse rate, relapses per patient-year."""
-    disability_patients: int
+    disability_patients: Annotated[int, _ranged("values", "count", "a count of patients")]
     """Patients with sustained accumulation of disability."""
-    disability_percent: Number
+    disability_percent: Percent
     """The same as a percentage of the patients analysed, as the paper rounds it."""
-    disability_kaplan_meier_percent: float
+    disability_kaplan_meier_percent: Percent
     """The Kaplan-Meier estimate of the proportion with sustained disability at two years."""
+
+    @field_validator("relapse_rate")
+    @classmethod
+    def _plausible_rate(cls, estimate: Estimate) -> Estimate:
+        limit = load_limits().numbers["relapse_rate"]
+        for number in (estimate.value, *(estimate.ci or ())):
+            _in_limit(number, limit, "a relapse rate")
+        return estimate
 
     @model_validator(mode="after")
     def _count_matches_percent(self) -> TrialArm:
@@ -434,16 +514,16 @@ class PublishedResults(Strict):
 
     citation: str
     locator: str
-    years: int
+    years: Annotated[int, _ranged("trials", "years", "a trial's years")]
     control: TrialArm
     treated: TrialArm
     rate_ratio: Estimate
-    rate_reduction_percent: float
+    rate_reduction_percent: Number
     """The relapse reduction as the paper reports it (e.g. 54.9)."""
     hazard_ratio: Estimate
     """Hazard ratio for sustained accumulation of disability."""
     disability_significant: bool
-    disability_reduction_percent: float | None = None
+    disability_reduction_percent: Number | None = None
     """The disability reduction as the paper reports it, where it does."""
 
 
@@ -483,7 +563,7 @@ class Trial(Strict):
 
     id: str
     name: str
-    phase: int
+    phase: Annotated[int, _ranged("trials", "phase", "a trial phase")]
     population: str
     citation: str
     published: PublishedResults | None = None
@@ -526,27 +606,33 @@ def load_trials(data: Path = DATA) -> tuple[Trial, ...]:
     path = data / "trials.yaml"
     trials = tuple(parse_records(path, Trial))
     facts = load_facts(data)
-    for trial in trials:
-        for stated in trial.stated:
-            where = f"{path.name}: {trial.id}: claim {stated.claim}"
+    for index, trial in enumerate(trials):
+        for number, stated in enumerate(trial.stated):
+            where = Place(path, (index,), f"trial {trial.id}") / "stated" / number
             try:
                 claim = facts.claim(stated.claim)
             except KeyError:
-                raise DataError(f"{where}: no such claim in data/claims/") from None
+                raise (where / "claim").fault(
+                    f"no claim {stated.claim!r} in data/claims/"
+                ) from None
             if claim.question != STATED_QUESTION[stated.outcome]:
-                raise DataError(
-                    f"{where}: answers {claim.question}, not {STATED_QUESTION[stated.outcome]}"
+                raise (where / "claim").fault(
+                    f"claim {claim.id} answers {claim.question}, not "
+                    f"{STATED_QUESTION[stated.outcome]} as outcome {stated.outcome!r} needs"
                 )
             if stated.form in ("reduction", "range"):
                 percent = claim.value.percent if claim.value else None
                 if percent is None or isinstance(percent, tuple) != (stated.form == "range"):
-                    raise DataError(
-                        f"{where}: form {stated.form!r} needs the claim's value to be a "
+                    raise (where / "form").fault(
+                        f"form {stated.form!r} needs the value of claim {claim.id} to be a "
                         f"{'range of percentages' if stated.form == 'range' else 'percentage'}"
                     )
-            for number in (stated.control, stated.treated):
-                if number is not None and not _appears_in(number, claim.statement):
-                    raise DataError(f"{where}: {number:g} does not appear in the claim's statement")
+            for side in ("control", "treated"):
+                figure = getattr(stated, side)
+                if figure is not None and not _appears_in(figure, claim.statement):
+                    raise (where / side).fault(
+                        f"{figure:g} does not appear in the statement of claim {claim.id}"
+                    )
     return trials
 
 
@@ -579,9 +665,10 @@ class Therapy(Strict):
 def normalise_name(text: str) -> str:
     """A therapy name for matching: lower case; runs of spaces, hyphens, dashes and underscores
     become one space (the browser twin is ``normaliseName`` in widgets/ui/js/washout.js)."""
-    import re
+    from widgets.limits import space_pattern
 
-    return " ".join(part for part in re.split(r"[\s_\-\u2010-\u2015]+", text.lower()) if part)
+    separators = f"(?:{space_pattern()}|[_\\-\\u2010-\\u2015])+"
+    return " ".join(part for part in re.split(separators, text.lower()) if part)
 
 
 class RuleText(Strict):
@@ -643,15 +730,11 @@ class ContraceptionRules(Strict):
 
 
 def _parse_model(path: Path, model: type[M]) -> M:
-    """Validate one YAML mapping; an error names the file and the key."""
+    """Validate one YAML mapping; an error names the file, the line and the key."""
     try:
         return model.model_validate(read_yaml(path))
     except ValidationError as error:
-        problems = "; ".join(
-            f"key {'.'.join(str(part) for part in issue['loc']) or '(file)'}: {issue['msg']}"
-            for issue in error.errors()
-        )
-        raise DataError(f"{path.name}: {problems}") from None
+        raise _validation_fault(path, (), "", error) from None
 
 
 UNITS = {"months": "month", "years": "year", "weeks": "week", "days": "day"}
@@ -684,7 +767,10 @@ def value_durations(value: Value) -> tuple[Any, Any]:
         "days": ("days", 1),
     }
     if unit not in scale:
-        raise DataError(f"a value in {unit} is not a length of calendar time")
+        raise DataError(
+            f"it is given in {unit}, which is not a length of calendar time (give months, "
+            "weeks, days or years)"
+        )
     field, factor = scale[unit]
     durations = []
     for end in ends:
@@ -697,15 +783,33 @@ def value_durations(value: Value) -> tuple[Any, Any]:
     return durations[0], durations[1]
 
 
-def fill_rule_text(text: str, claim: Claim, where: str) -> str:
-    """Fill `{value}` and `{number}` from the claim; a digit written in the text is an error."""
-    import re
+def _reader(where: Place) -> str:
+    """The rule that reads a claim, for a sentence about the claim."""
+    line = yaml_line(where.path, where.at)
+    parts = (where.record, f"key {where.key}" if where.key else "")
+    named = ", ".join(part for part in parts if part)
+    return f"{shown(where.path)}{f' line {line}' if line else ''} ({named})"
 
+
+def claim_durations(data: Path, claim: Claim, where: Place) -> tuple[Any, Any]:
+    """`value_durations` of a claim a rule reads; a fault names the claim's file and the rule."""
+    if claim.value is None:
+        raise where.fault(f"claim {claim.id} has no value to read as a length of time")
+    try:
+        return value_durations(claim.value)
+    except DataError as error:
+        raise (record_place(data, "claims", claim.id) / "value").fault(
+            f"{error}; {_reader(where)} reads it as one"
+        ) from None
+
+
+def fill_rule_text(text: str, claim: Claim, where: Place | str) -> str:
+    """Fill `{value}` and `{number}` from the claim; a digit written in the text is an error."""
     if re.search(r"[0-9]", text):
-        raise DataError(f"{where}: write no number in a rule text; use {{value}} or {{number}}")
+        raise _at(where, "write no number in a rule text; use {value} or {number}")
     needs_value = "{value}" in text or "{number}" in text
     if needs_value and claim.value is None:
-        raise DataError(f"{where}: uses {{value}} but claim {claim.id} has no value")
+        raise _at(where, f"the text uses {{value}} but claim {claim.id} has no value")
     if not needs_value:
         return " ".join(text.split())
     _, number = claim.value.quantity
@@ -714,11 +818,11 @@ def fill_rule_text(text: str, claim: Claim, where: str) -> str:
     return " ".join(filled.split())
 
 
-def _claim_for(facts: Facts, claim_id: str, where: str) -> Claim:
+def _claim_for(facts: Facts, claim_id: str, where: Place | str) -> Claim:
     try:
         return facts.claim(claim_id)
     except KeyError:
-        raise DataError(f"{where}: no claim {claim_id!r} in data/claims/") from None
+        raise _at(where, f"no claim {claim_id!r} in data/claims/") from None
 
 
 @cache
@@ -732,13 +836,14 @@ def load_therapies(data: Path = DATA) -> tuple[Therapy, ...]:
     path = data / "therapies.yaml"
     therapies = tuple(parse_records(path, Therapy))
     seen: dict[str, str] = {}
-    for therapy in therapies:
+    for index, therapy in enumerate(therapies):
+        where = Place(path, (index,), f"therapy {therapy.id}")
         for name in therapy.names:
             key = normalise_name(name)
             if not key:
-                raise DataError(f"{path.name}: {therapy.id}: an empty name")
+                raise where.fault("a name is empty")
             if seen.setdefault(key, therapy.id) != therapy.id:
-                raise DataError(f"{path.name}: {therapy.id}: name {name!r} also names {seen[key]}")
+                raise where.fault(f"the name {name!r} also names {seen[key]}")
     return therapies
 
 
@@ -749,34 +854,38 @@ def load_washout_rules(data: Path = DATA) -> WashoutRules:
     rules = _parse_model(path, WashoutRules)
     facts = load_facts(data)
     therapy_ids = {t.id for t in load_therapies(data)}
-    unknown_sources = sorted(set(rules.checked_sources) - {s.id for s in facts.sources})
-    if unknown_sources:
-        raise DataError(f"{path.name}: checked_sources: unknown source(s) {unknown_sources}")
+    source_ids = {s.id for s in facts.sources}
+    for index, source in enumerate(rules.checked_sources):
+        if source not in source_ids:
+            raise (Place(path) / "checked_sources" / index).fault(
+                f"{source!r} is not a source in data/sources.yaml"
+            )
     if "{therapy}" not in rules.not_covered or any(c.isdigit() for c in rules.not_covered):
-        raise DataError(f"{path.name}: not_covered: name the {{therapy}} and write no number")
+        raise (Place(path) / "not_covered").fault("name the {therapy} and write no number")
     seen: set[str] = set()
-    for rule in rules.rules:
-        where = f"{path.name}: {rule.therapy}"
+    for index, rule in enumerate(rules.rules):
+        where = Place(path, ("rules", index), f"rule {rule.therapy}")
         if rule.therapy not in therapy_ids:
-            raise DataError(f"{where}: not a therapy in therapies.yaml")
+            raise (where / "therapy").fault(f"{rule.therapy!r} is not a therapy in therapies.yaml")
         if rule.therapy in seen:
-            raise DataError(f"{where}: two rules for one therapy")
+            raise (where / "therapy").fault(f"a second rule for {rule.therapy}; keep one")
         seen.add(rule.therapy)
-        interval = _claim_for(facts, rule.interval, f"{where}: interval")
+        interval = _claim_for(facts, rule.interval, where / "interval")
         if interval.value is not None:
             if interval.value.qualifier is not None:
-                raise DataError(
-                    f"{where}: interval claim {interval.id} says {interval.value.qualifier!r}; "
-                    "the calculator can only read a plain number or range as a washout"
+                raise (where / "interval").fault(
+                    f"claim {interval.id} says {interval.value.qualifier!r}; the calculator can "
+                    "only read a plain number or range as a washout"
                 )
-            value_durations(interval.value)
+            claim_durations(data, interval, where / "interval")
         for group in ("actions", "cautions", "caveats"):
-            for index, item in enumerate(getattr(rule, group)):
-                claim = _claim_for(facts, item.claim, f"{where}: {group}[{index}]")
-                fill_rule_text(item.text, claim, f"{where}: {group}[{index}]")
-    for index, item in enumerate(rules.before_first_course):
-        claim = _claim_for(facts, item.claim, f"{path.name}: before_first_course[{index}]")
-        fill_rule_text(item.text, claim, f"{path.name}: before_first_course[{index}]")
+            for number, item in enumerate(getattr(rule, group)):
+                claim = _claim_for(facts, item.claim, where / group / number / "claim")
+                fill_rule_text(item.text, claim, where / group / number / "text")
+    for number, item in enumerate(rules.before_first_course):
+        place = Place(path) / "before_first_course" / number
+        claim = _claim_for(facts, item.claim, place / "claim")
+        fill_rule_text(item.text, claim, place / "text")
     return rules
 
 
@@ -791,30 +900,37 @@ def load_contraception_rules(data: Path = DATA) -> ContraceptionRules:
     rules = _parse_model(path, ContraceptionRules)
     facts = load_facts(data)
     for group in ("first", "second", "further"):
-        where = f"{path.name}: courses.{group}"
-        claims = [_claim_for(facts, cid, where) for cid in getattr(rules.courses, group)]
+        where = Place(path) / "courses" / group
+        ids = getattr(rules.courses, group)
+        claims = [_claim_for(facts, cid, where / i) for i, cid in enumerate(ids)]
         if not claims:
-            raise DataError(f"{where}: name at least one claim")
+            raise where.fault("name at least one claim")
         days = {c.value.days if c.value else None for c in claims}
         if len(days) != 1 or None in days:
-            raise DataError(f"{where}: the claims must all give one number of days, not {days}")
+            raise where.fault(
+                f"the claims must all give one number of days, not {sorted(map(str, days))}"
+            )
         (count,) = days
         if isinstance(count, tuple) or float(count) != int(count) or count < 1:
-            raise DataError(f"{where}: {count} is not a whole number of infusion days")
+            raise where.fault(f"{count} is not a whole number of infusion days")
     ids = [item.id for item in rules.after_last_infusion]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{path.name}: after_last_infusion: an item id is used twice")
-    for item in rules.after_last_infusion:
-        for index, entry in enumerate(item.entries):
-            where = f"{path.name}: {item.id}.entries[{index}]"
-            claim = _claim_for(facts, entry.claim, where)
+    for index, item_id in enumerate(ids):
+        if ids.index(item_id) != index:
+            raise (Place(path) / "after_last_infusion" / index / "id").fault(
+                f"the item id {item_id} is used twice"
+            )
+    for index, item in enumerate(rules.after_last_infusion):
+        for number, entry in enumerate(item.entries):
+            where = Place(path, ("after_last_infusion", index), f"item {item.id}")
+            where = where / "entries" / number
+            claim = _claim_for(facts, entry.claim, where / "claim")
             if entry.reads != "no-date":
-                if claim.value is None:
-                    raise DataError(f"{where}: reads {entry.reads!r} but {claim.id} has no value")
-                low, high = value_durations(claim.value)
+                low, high = claim_durations(data, claim, where / "claim")
                 if high is not None:
-                    raise DataError(f"{where}: {claim.id} gives a range; give one number")
-            fill_rule_text(entry.text, claim, where)
+                    raise (where / "claim").fault(
+                        f"claim {claim.id} gives a range; a date needs one number"
+                    )
+            fill_rule_text(entry.text, claim, where / "text")
     return rules
 
 
@@ -926,23 +1042,24 @@ class ScheduleRules(Strict):
     open_points: tuple[RuleText, ...] = ()
 
 
-def _same_duration(facts: Facts, claim_ids: tuple[str, ...], where: str) -> Any:
+def _same_duration(data: Path, facts: Facts, claim_ids: tuple[str, ...], where: Place) -> Any:
     """The one calendar length all `claim_ids` give; DataError if they differ or give none."""
     if not claim_ids:
-        raise DataError(f"{where}: name at least one claim")
+        raise where.fault("name at least one claim")
     durations = set()
-    for claim_id in claim_ids:
-        claim = _claim_for(facts, claim_id, where)
-        if claim.value is None:
-            raise DataError(f"{where}: claim {claim_id} has no value")
-        low, high = value_durations(claim.value)
+    for index, claim_id in enumerate(claim_ids):
+        claim = _claim_for(facts, claim_id, where / index)
+        low, high = claim_durations(data, claim, where / index)
         if high is not None:
-            raise DataError(f"{where}: claim {claim_id} gives a range; give one number")
+            raise (where / index).fault(f"claim {claim_id} gives a range; give one number")
         durations.add(low)
     if len(durations) != 1:
-        raise DataError(f"{where}: the claims must give one length of time, not {durations}")
+        raise where.fault("the claims must give one length of time, and they differ")
     (duration,) = durations
     return duration
+
+
+PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
 
 @cache
@@ -951,45 +1068,60 @@ def load_schedule_rules(data: Path = DATA) -> ScheduleRules:
 
     Horizon and course-interval claims must each agree on one length; an anchor's claim must be
     one of its event's claims and give one length of time (days or weeks when counted back); a
-    repeat's interval must be longer than zero; texts hold no digit.
+    repeat's interval must be longer than zero; texts hold no digit and no placeholder that
+    nothing fills.
     """
-    import re
-
     path = data / "rules" / "schedule.yaml"
     rules = _parse_model(path, ScheduleRules)
     facts = load_facts(data)
-    _same_duration(facts, rules.horizon, f"{path.name}: horizon")
-    _same_duration(facts, rules.course_2_due.claims, f"{path.name}: course_2_due")
+    top = Place(path)
+    _same_duration(data, facts, rules.horizon, top / "horizon")
+    _same_duration(data, facts, rules.course_2_due.claims, top / "course_2_due" / "claims")
     texts = {
-        "infusions": (rules.infusions.title, rules.infusions.text),
-        "course_2_due": (rules.course_2_due.title, rules.course_2_due.text),
+        top / "infusions": (rules.infusions.title, rules.infusions.text, {"course", "day", "days"}),
+        top / "course_2_due": (
+            rules.course_2_due.title, rules.course_2_due.text, {"course", "value", "number"}
+        ),
     }
     ids = [event.id for event in rules.events]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{path.name}: events: an event id is used twice")
-    for event in rules.events:
-        where = f"{path.name}: {event.id}"
-        for claim_id in event.claims:
-            _claim_for(facts, claim_id, where)
+    for index, event in enumerate(rules.events):
+        where = Place(path, ("events", index), f"event {event.id}")
+        if ids.index(event.id) != index:
+            raise (where / "id").fault(f"the event id {event.id} is used twice")
+        for number, claim_id in enumerate(event.claims):
+            _claim_for(facts, claim_id, where / "claims" / number)
+        fills = {"value", "number", "horizon"}
         for name, anchor in event.anchors.items():
             if anchor.claim is None:
                 continue
+            fills.add(name)
+            side = where / name / ("after" if anchor.after else "before")
             if anchor.claim not in event.claims:
-                raise DataError(f"{where}: {name} uses {anchor.claim}; list it under claims")
-            low = _same_duration(facts, (anchor.claim,), f"{where}: {name}")
+                raise side.fault(f"it uses {anchor.claim}; list that claim under claims")
+            low = _same_duration(data, facts, (anchor.claim,), side)
             if anchor.before is not None and low.months:
-                raise DataError(f"{where}: {name} counts back {low}; only days and weeks can be")
+                raise side.fault(f"it counts back {low}; only days and weeks can be")
         if event.repeat is not None:
+            fills.add("every")
+            every_place = where / "repeat" / "every"
             if event.repeat.every not in event.claims:
-                raise DataError(f"{where}: repeat uses {event.repeat.every}; list it under claims")
-            every = _same_duration(facts, (event.repeat.every,), f"{where}: repeat")
+                raise every_place.fault(
+                    f"it uses {event.repeat.every}; list that claim under claims"
+                )
+            every = _same_duration(data, facts, (event.repeat.every,), every_place)
             if not (every.months or every.days):
-                raise DataError(f"{where}: repeat every {event.repeat.every}: zero length")
-        texts[event.id] = (event.title, event.text or "")
+                raise every_place.fault(f"claim {event.repeat.every} gives a length of zero")
+        texts[where] = (event.title, event.text or "", fills)
     for index, item in enumerate(rules.open_points):
-        where = f"{path.name}: open_points[{index}]"
-        fill_rule_text(item.text, _claim_for(facts, item.claim, where), where)
-    for where, parts in texts.items():
-        if any(re.search(r"[0-9]", part) for part in parts):
-            raise DataError(f"{path.name}: {where}: write no number in a title or text")
+        where = top / "open_points" / index
+        fill_rule_text(item.text, _claim_for(facts, item.claim, where / "claim"), where / "text")
+    for where, (title, text, fills) in texts.items():
+        for name, part in (("title", title), ("text", text)):
+            if re.search(r"[0-9]", part):
+                raise (where / name).fault("write no number in a title or text")
+            unfilled = sorted(set(PLACEHOLDER.findall(part)) - fills)
+            if unfilled:
+                raise (where / name).fault(
+                    f"nothing fills {', '.join('{' + u + '}' for u in unfilled)}"
+                )
     return rules
