@@ -22,6 +22,7 @@ from widgets.contraception import (
 )
 from widgets.dates import InputError, add_months
 from widgets.facts import load_contraception_rules, load_facts
+from widgets.limits import load_limits
 
 VECTORS = read_vectors("contraception")
 LAST = VECTORS["last_infusion"]
@@ -113,8 +114,8 @@ def test_course_number_must_be_a_whole_number() -> None:
 
 # --- hypothesis --------------------------------------------------------------------------
 
-DATES = st.dates(max_value=dt.date(9990, 12, 31))
-COURSES = st.integers(min_value=1, max_value=10**6)
+DATES = st.dates(min_value=load_limits().earliest, max_value=load_limits().latest)
+COURSES = st.integers(min_value=1, max_value=load_limits().numbers["course"].max)
 
 
 @given(DATES, COURSES)

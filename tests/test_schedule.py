@@ -18,6 +18,7 @@ from tests.conftest import read_vectors
 from widgets.contraception import after_last_infusion, last_infusion
 from widgets.dates import InputError, add_days, add_months
 from widgets.facts import load_facts, load_schedule_rules
+from widgets.limits import load_limits
 from widgets.schedule import (
     DEFAULT_STAMP,
     KINDS,
@@ -268,7 +269,7 @@ def test_folding_never_splits_a_character() -> None:
 
 # --- hypothesis --------------------------------------------------------------------------
 
-STARTS = st.dates(min_value=dt.date(1, 3, 1), max_value=dt.date(9990, 12, 31))
+STARTS = st.dates(min_value=load_limits().earliest, max_value=load_limits().latest)
 GAPS = st.one_of(st.none(), st.integers(min_value=5, max_value=6000))
 
 
@@ -276,7 +277,7 @@ def _pair(start: dt.date, gap: int | None) -> tuple[dt.date, dt.date | None]:
     if gap is None:
         return start, None
     second = start + dt.timedelta(days=gap)
-    return start, second if second.year <= 9990 else None
+    return start, second if second <= load_limits().latest else None
 
 
 @settings(max_examples=60, deadline=None)
@@ -315,4 +316,4 @@ def test_any_text_gives_a_schedule_or_a_sentence(first: str, second: str | None)
     except InputError as error:
         assert str(error).endswith(".")
         assert error.code in {"empty-date", "date-format", "impossible-date", "course-order",
-                              "date-range"}
+                              "date-range", "character"}

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import widgets.trials as core
 from tests.conftest import read_vectors
 from widgets.facts import DATA, DataError, load_trials
+from widgets.limits import load_limits
 from widgets.trials import (
     icon_counts,
     nnt_interval,
@@ -109,13 +110,17 @@ def test_docstring_examples() -> None:
 
 # --- Properties ---------------------------------------------------------------------------
 
+NUMBERS = load_limits().numbers
 percent = st.floats(min_value=0, max_value=100, allow_nan=False)
-positive_percent = st.floats(min_value=1e-6, max_value=100, allow_nan=False)
-arm_size = st.integers(min_value=1, max_value=100_000)
-rate = st.floats(min_value=0, max_value=50, allow_nan=False)
+positive_percent = st.floats(min_value=NUMBERS["control_risk_percent"].min, max_value=100)
+arm_size = st.integers(min_value=1, max_value=NUMBERS["arm_size"].max)
+rate = st.floats(min_value=0, max_value=NUMBERS["relapse_rate"].max)
+control_rate = st.floats(
+    min_value=NUMBERS["control_relapse_rate"].min, max_value=NUMBERS["control_relapse_rate"].max
+)
 
 
-@given(st.floats(min_value=1e-6, max_value=50), rate)
+@given(control_rate, rate)
 def test_relative_reduction_is_at_most_one(control: float, treated: float) -> None:
     result = rate_comparison(control, treated)
     assert result["relative_reduction"] <= 1
@@ -166,7 +171,7 @@ def test_impossible_control_risk_is_refused_with_a_sentence(control: float) -> N
     )
 )
 def test_impossible_arm_size_is_refused(n: float) -> None:
-    with pytest.raises(ValueError, match="whole number of at least 1"):
+    with pytest.raises(ValueError, match="must be a whole number from 1 to"):
         risk_comparison(20, 10, n, 100)
 
 
@@ -226,7 +231,8 @@ def data_copy(tmp_path: Path) -> Path:
 def test_a_stated_number_must_be_in_its_claim(data_copy: Path) -> None:
     path = data_copy / "trials.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("treated: 0.18", "treated: 0.17"))
-    with pytest.raises(DataError, match=r"trials.yaml: care-ms-i: .*0.17 does not appear"):
+    with pytest.raises(DataError, match=r"data/trials\.yaml, line \d+, trial care-ms-i, key "
+                                        r"stated\[0\]\.treated: 0.17 does not appear"):
         load_trials(data_copy)
 
 

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from widgets.dates import Duration, InputError, add_days, add_duration, format_date, parse_date
+from widgets.dates import (
+    Duration,
+    InputError,
+    add_days,
+    add_duration,
+    entered_date,
+    format_date,
+)
 from widgets.facts import (
     fill_rule_text,
     format_value,
@@ -32,29 +39,41 @@ from widgets.facts import (
     load_facts,
     value_durations,
 )
+from widgets.limits import check_number, clean_text, limits_json, load_limits
 from widgets.washout import AppliedRule, applied_rule, wrap_line
 
 LAST_INFUSION = "the date of the last infusion"
 COURSE_START = "the first day of the course"
 
 
+def _course_help() -> str:
+    limit = load_limits().numbers["course"]
+    return (
+        f"Enter the course number as a whole number {limit.words()}: 1 for the first course, "
+        "2 for the second."
+    )
+
+
 def _course_number(course: int | str) -> int:
-    """A course number: a whole number, 1 or more (text such as ``"2"`` is accepted)."""
-    message = "Enter the course number as a whole number: 1 for the first course, 2 for the second."
+    """A course number: a whole number inside data/limits.json's range (text such as ``"2"``
+    is accepted)."""
     if isinstance(course, bool):
-        raise InputError("course", message)
+        raise InputError("course", _course_help())
     if isinstance(course, str):
-        text = course.strip()
+        text = clean_text(course, "the course number")
         if not text:
-            raise InputError("course", message)
+            raise InputError("course", _course_help())
         if not text.isascii() or not text.isdigit():
-            raise InputError("course", f"'{text}' is not a course number. {message}")
+            raise InputError("course", f"'{text}' is not a course number. {_course_help()}")
         course = int(text)
     if not isinstance(course, int):
-        raise InputError("course", message)
+        raise InputError("course", _course_help())
     if course < 1:
-        raise InputError("course", f"There is no course {course}. {message}")
-    return course
+        raise InputError("course", f"There is no course {course}. {_course_help()}")
+    try:
+        return int(check_number(course, "course", "The course number"))
+    except InputError:
+        raise InputError("course", _course_help()) from None
 
 
 @dataclass(frozen=True)
@@ -99,7 +118,8 @@ def last_infusion(course_start: dt.date | str, course: int | str) -> dt.date:
         ``course_start`` plus the course's infusion days minus one, on consecutive days.
 
     Raises:
-        ValueError: with a sentence saying what to enter, for a bad date or a course below 1.
+        ValueError: with a sentence saying what to enter, for a bad date, a date outside the
+            window of data/limits.json, or a course number outside its range there.
 
     Examples:
         >>> last_infusion(dt.date(2028, 2, 27), 1)
@@ -107,9 +127,13 @@ def last_infusion(course_start: dt.date | str, course: int | str) -> dt.date:
         >>> last_infusion("2026-11-01", 2)
         datetime.date(2026, 11, 3)
     """
-    rule = course_rule(course)
-    start = parse_date(course_start, COURSE_START)
-    return add_days(start, rule.infusion_days - 1)
+    return course_end(entered_date(course_start, COURSE_START), course)
+
+
+def course_end(start: dt.date, course: int | str) -> dt.date:
+    """The last infusion day of a course starting on `start`, with no window on the date (for
+    a course the schedule projects, which may fall after the last date a reader may enter)."""
+    return add_days(start, course_rule(course).infusion_days - 1)
 
 
 @dataclass(frozen=True)
@@ -225,7 +249,7 @@ def after_last_infusion(last_infusion: dt.date | str) -> AfterLastInfusion:
         >>> [(m.rule.source, m.date) for m in result.items["contraception"]]
         [('sms', datetime.date(2027, 2, 28)), ('ahfs', datetime.date(2027, 2, 28))]
     """
-    day = parse_date(last_infusion, LAST_INFUSION)
+    day = entered_date(last_infusion, LAST_INFUSION)
     items: dict[str, list[Milestone]] = {}
     for entry in _entries():
         date = add_duration(day, entry.duration) if entry.duration is not None else None
@@ -279,6 +303,7 @@ def _duration_json(duration: Duration | None) -> dict[str, int] | None:
 def rules_json() -> dict[str, Any]:
     """Everything the browser needs, as plain JSON: no clinical number is written in JavaScript."""
     return {
+        "limits": limits_json(),
         "courses": {
             group: {
                 "infusion_days": rule.infusion_days,

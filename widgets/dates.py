@@ -5,6 +5,8 @@ The browser twin is `widgets/ui/js/dates.js`; both pass the vectors in `tests/ve
 Semantics:
 
 - A date is written ``YYYY-MM-DD`` and nothing else; 2026-02-30 is an error whose message says why.
+  Space around it is ignored and control or invisible characters are refused, as
+  `widgets.limits` defines them for Python and the browser alike.
 - Adding calendar months keeps the day of the month, or the month's last day when the target month
   is shorter: 31 October + 4 months = 28 February (29 February in a leap year).
 - Years run from 1 to 9999, as Python's ``datetime.date`` allows; a result past 9999-12-31 is an
@@ -65,7 +67,7 @@ def parse_date(value: dt.date | str, what: str = "the date") -> dt.date:
     """Read a date given as a ``datetime.date`` or as strict ``YYYY-MM-DD`` text.
 
     Args:
-        value: a date, or text such as ``"2026-01-31"`` (surrounding spaces are ignored).
+        value: a date, or text such as ``"2026-01-31"`` (surrounding space is ignored).
         what: how the error message names the field, e.g. ``"the date of the last dose"``.
 
     Returns:
@@ -93,7 +95,9 @@ def parse_date(value: dt.date | str, what: str = "the date") -> dt.date:
             f"Enter {what} as a date or as text in the form YYYY-MM-DD, e.g. {EXAMPLE}; "
             f"got {type(value).__name__}."
         )
-    text = value.strip()
+    from widgets.limits import clean_text
+
+    text = clean_text(value, what)
     if not text:
         raise InputError("empty-date", f"Enter {what} in the form YYYY-MM-DD, e.g. {EXAMPLE}.")
     match = ISO_DATE.fullmatch(text)
@@ -118,6 +122,21 @@ def parse_date(value: dt.date | str, what: str = "the date") -> dt.date:
             f"{text} is not a real date: {MONTH_NAMES[month - 1]} {year} has {length} days. {fix}"
         )
     return dt.date(year, month, day)
+
+
+def entered_date(value: dt.date | str, what: str) -> dt.date:
+    """A date a reader enters: `parse_date`, then inside the window of data/limits.json.
+
+    The window keeps every result a real date and every schedule short; a date outside it gets a
+    sentence that states the window.
+
+    Examples:
+        >>> entered_date("2026-01-31", "the date of the last dose")
+        datetime.date(2026, 1, 31)
+    """
+    from widgets.limits import check_window
+
+    return check_window(parse_date(value, what), what)
 
 
 def _too_late(start: dt.date) -> InputError:
@@ -147,8 +166,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
         >>> add_months(dt.date(2027, 10, 31), 4)
         datetime.date(2028, 2, 29)
     """
-    if months < 0:
-        raise ValueError("add_months counts forward: give 0 or more months.")
+    if isinstance(months, bool) or not isinstance(months, int) or months < 0:
+        raise ValueError("add_months counts forward: give a whole number of months, 0 or more.")
     index = start.year * 12 + (start.month - 1) + months
     year, month0 = divmod(index, 12)
     if year > dt.MAXYEAR:
@@ -163,9 +182,16 @@ def add_days(start: dt.date, days: int) -> dt.date:
         >>> add_days(dt.date(2028, 2, 27), 4)
         datetime.date(2028, 3, 2)
     """
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise ValueError("add_days counts whole days: give a whole number.")
     try:
         return start + dt.timedelta(days=days)
     except OverflowError:
+        if days < 0:
+            raise InputError(
+                "date-range",
+                f"Counting back from {start.isoformat()} would fall before 0001-01-01.",
+            ) from None
         raise _too_late(start) from None
 
 

@@ -35,9 +35,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from widgets.contraception import course_rule, last_infusion
+from widgets.contraception import course_end, course_rule
 from widgets.contraception import rules_json as contraception_rules_json
-from widgets.dates import Duration, InputError, add_days, add_duration, format_date, parse_date
+from widgets.dates import (
+    Duration,
+    InputError,
+    add_days,
+    add_duration,
+    days_in_month,
+    entered_date,
+    format_date,
+)
 from widgets.facts import (
     UNITS,
     DataError,
@@ -49,6 +57,7 @@ from widgets.facts import (
     load_schedule_rules,
     value_durations,
 )
+from widgets.limits import limits_json, strip_space
 from widgets.washout import AppliedRule, applied_rule, wrap_line
 
 COURSE_1 = "the first day of course 1"
@@ -476,9 +485,9 @@ def _times(duration: Duration, count: int) -> Duration:
 
 
 def _optional_date(value: dt.date | str | None, what: str) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and not strip_space(value)):
         return None
-    return parse_date(value, what)
+    return entered_date(value, what)
 
 
 def treatment_schedule(
@@ -517,7 +526,7 @@ def treatment_schedule(
 course 1 run until 16 January 2026. Enter a first day of course 2 after 16 January 2026, or leave \
 it empty if course 2 has not been given.
     """
-    first = parse_date(course1_start, COURSE_1)
+    first = entered_date(course1_start, COURSE_1)
     second = _optional_date(course2_start, COURSE_2)
     try:
         return _schedule(first, second)
@@ -529,7 +538,7 @@ it empty if course 2 has not been given.
 
 def _schedule(first: dt.date, second: dt.date | None) -> Schedule:
     compiled = _compiled()
-    one = Course(1, first, last_infusion(first, 1), True)
+    one = Course(1, first, course_end(first, 1), True)
     due = add_duration(first, compiled.interval)
     if second is not None and second <= one.last:
         raise InputError(
@@ -539,7 +548,7 @@ def _schedule(first: dt.date, second: dt.date | None) -> Schedule:
             f"{format_date(one.last)}, or leave it empty if course 2 has not been given.",
         )
     start2 = second if second is not None else due
-    two = Course(2, start2, last_infusion(start2, 2), second is not None)
+    two = Course(2, start2, course_end(start2, 2), second is not None)
     courses = (one, two)
     given = tuple(course for course in courses if course.given)
     horizon = add_duration(two.last, compiled.horizon)
@@ -684,15 +693,37 @@ def _ics_date(day: dt.date) -> str:
 
 
 def _stamp(stamp: dt.datetime | str) -> str:
+    """A DTSTAMP as ``YYYYMMDDTHHMMSSZ`` in UTC; ValueError with a sentence for anything else."""
+    how = (
+        "Give the stamp as a datetime or as UTC text in the form YYYYMMDDTHHMMSSZ, "
+        f"e.g. {DEFAULT_STAMP}."
+    )
     if isinstance(stamp, dt.datetime):
         if stamp.tzinfo is not None:
-            stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
-        return stamp.strftime("%Y%m%dT%H%M%SZ")
-    if not isinstance(stamp, str) or not STAMP.fullmatch(stamp):
-        raise ValueError(
-            "Give the stamp as a datetime or as UTC text in the form YYYYMMDDTHHMMSSZ, "
-            f"e.g. {DEFAULT_STAMP}."
+            try:
+                stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+            except (OverflowError, ValueError):
+                raise ValueError(
+                    f"The stamp {stamp.isoformat()} falls outside the years 1 to 9999 in UTC. {how}"
+                ) from None
+        return (
+            f"{stamp.year:04d}{stamp.month:02d}{stamp.day:02d}T"
+            f"{stamp.hour:02d}{stamp.minute:02d}{stamp.second:02d}Z"
         )
+    if not isinstance(stamp, str) or not STAMP.fullmatch(stamp):
+        raise ValueError(how)
+    year, month, day = int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])
+    hour, minute, second = int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15])
+    real = (
+        year >= 1
+        and 1 <= month <= 12
+        and 1 <= day <= days_in_month(year, month)
+        and hour <= 23
+        and minute <= 59
+        and second <= 60
+    )
+    if not real:
+        raise ValueError(f"{stamp} is not a real UTC time. {how}")
     return stamp
 
 
@@ -862,6 +893,7 @@ def rules_json() -> dict[str, Any]:
     """
     compiled = _compiled()
     return {
+        "limits": limits_json(),
         "courses": contraception_rules_json()["courses"],
         "infusions": compiled.infusions,
         "due": {

@@ -44,6 +44,7 @@ from widgets.facts import (
     load_facts,
     load_trials,
 )
+from widgets.limits import check_number, limits_json
 
 Z95 = 1.959963984540054
 """The 97.5th centile of the standard normal distribution (two-sided 95% intervals)."""
@@ -105,46 +106,35 @@ class IconCounts(TypedDict):
 
 
 # --- Validation ---------------------------------------------------------------------------
-
-
-def _number(value: object, what: str, example: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{what} must be a number, such as {example}.")
-    return float(value)
+# The ranges are data/limits.json's (widgets/limits.py), shared with the browser: inside them no
+# result overflows or turns infinite, except the documented infinities (an NNT when the risks are
+# equal, the patient-years per relapse avoided when none is).
 
 
 def _rate(value: object, arm: str, example: str) -> float:
-    rate = _number(value, f"The {arm} arm's relapse rate", example)
-    if rate < 0:
-        raise ValueError(
-            f"A relapse rate cannot be negative; enter the {arm} arm's relapses per "
-            f"patient-year, such as {example}."
-        )
-    return rate
+    name = "control_relapse_rate" if arm == "control" else "relapse_rate"
+    return float(check_number(value, name, f"The {arm} arm's relapse rate", example))
 
 
 def _percent(value: object, arm: str, example: str) -> float:
-    percent = _number(value, f"The {arm} arm's risk", example)
-    if not 0 <= percent <= 100:
-        raise ValueError(
-            f"A risk is a percentage of patients, from 0 to 100; enter the {arm} arm's, "
-            f"such as {example}."
-        )
-    return percent
+    name = "control_risk_percent" if arm == "control" else "risk_percent"
+    return float(check_number(value, name, f"The {arm} arm's risk", example))
 
 
 def _patients(value: object, arm: str) -> int:
+    return int(check_number(value, "arm_size", f"The number of patients in the {arm} arm", "200"))
+
+
+def _fraction(value: object, what: str, low: float = 0.0) -> float:
+    """A finite float from `low` to 1, for the interval helpers' arguments."""
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value != math.floor(value)
-        or value < 1
+        or not (isinstance(value, int) or math.isfinite(value))
+        or not low <= value <= 1
     ):
-        raise ValueError(
-            f"The number of patients in the {arm} arm must be a whole number of at least 1."
-        )
-    return int(value)
+        raise ValueError(f"{what} must be a number from {low:g} to 1.")
+    return float(value)
 
 
 # --- Rates --------------------------------------------------------------------------------
@@ -166,7 +156,8 @@ def rate_comparison(control_rate: float, treated_rate: float) -> RateComparison:
         has more relapses, otherwise infinite).
 
     Raises:
-        ValueError: a rate is not a finite number, is negative, or the control rate is zero.
+        ValueError: a rate that is not a number inside its range in data/limits.json (the
+            control's starts above zero, because the relative reduction divides by it).
 
     Examples:
         >>> result = rate_comparison(0.39, 0.18)
@@ -179,11 +170,6 @@ def rate_comparison(control_rate: float, treated_rate: float) -> RateComparison:
     """
     control = _rate(control_rate, "control", "0.4")
     treated = _rate(treated_rate, "treated", "0.2")
-    if control == 0:
-        raise ValueError(
-            "The control arm's relapse rate must be above zero, because the relative reduction "
-            "divides by it; enter relapses per patient-year, such as 0.4."
-        )
     ratio = treated / control
     difference = control - treated
     return {
@@ -216,6 +202,8 @@ def wilson_interval(proportion: float, n: float, z: float = Z95) -> tuple[float,
         >>> [round(x, 4) for x in wilson_interval(56 / 70, 70)]
         [0.6918, 0.877]
     """
+    proportion = _fraction(proportion, "The proportion")
+    n = _patients(n, "one")
     centre = 2 * n * proportion + z * z
     spread = z * math.sqrt(z * z + 4 * n * proportion * (1 - proportion))
     denominator = 2 * (n + z * z)
@@ -258,7 +246,11 @@ def whole_patients(value: float) -> float:
         >>> whole_patients(1 / 0.2), whole_patients(14.03), whole_patients(math.inf)
         (5, 15, inf)
     """
-    return value if math.isinf(value) else math.ceil(value - TOLERANCE)
+    if value == math.inf:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+        raise ValueError("A number of patients must be a number above zero, or infinity.")
+    return math.ceil(value - TOLERANCE)
 
 
 def _count(value: float) -> str:
@@ -282,6 +274,10 @@ def nnt_interval(lower: float, upper: float) -> NntInterval:
         >>> nnt_interval(0.05, 0.25)["text"]
         'NNT(benefit) 4 to 20'
     """
+    lower = _fraction(lower, "The lower limit of the risk difference", -1.0)
+    upper = _fraction(upper, "The upper limit of the risk difference", -1.0)
+    if lower > upper:
+        raise ValueError("The lower limit of the risk difference must not be above the upper.")
     benefit = harm = None
     if lower > 0:
         benefit = (whole_patients(1 / upper), whole_patients(1 / lower))
@@ -329,8 +325,8 @@ def risk_comparison(
         are ``None``.
 
     Raises:
-        ValueError: a percentage outside 0-100, a control risk of zero, a non-number, only one
-            arm size, or an arm size that is not a whole number of at least 1.
+        ValueError: a risk or an arm size that is not a number inside its range in
+            data/limits.json (the control risk starts above zero), or only one arm size.
 
     Examples:
         CARE-MS II, patients with sustained disability: 40 of 202 against 54 of 426.
@@ -343,11 +339,6 @@ def risk_comparison(
     """
     control_p = _percent(control_pct, "control", "20") / 100
     treated_p = _percent(treated_pct, "treated", "10") / 100
-    if control_p == 0:
-        raise ValueError(
-            "The control arm's risk must be above zero, because the relative reduction divides "
-            "by it; enter a percentage above 0 and at most 100."
-        )
     if (n_control is None) != (n_treated is None):
         raise ValueError("Give the number of patients in both arms for an interval, or in neither.")
     ratio = treated_p / control_p
@@ -381,7 +372,11 @@ def nnt_text(nnt: float, kind: NntKind) -> str:
         >>> nnt_text(15, "benefit"), nnt_text(12, "harm"), nnt_text(math.inf, "none")
         ('NNT(benefit) 15', 'NNT(harm) 12', 'infinity (no difference)')
     """
-    return "infinity (no difference)" if kind == "none" else f"NNT({kind}) {_count(nnt)}"
+    if kind not in ("benefit", "harm", "none"):
+        raise ValueError("The kind of NNT must be 'benefit', 'harm' or 'none'.")
+    if kind == "none":
+        return "infinity (no difference)"
+    return f"NNT({kind}) {_count(whole_patients(nnt))}"
 
 
 def _half_up(value: float) -> int:
@@ -407,6 +402,12 @@ def icon_counts(measure: Literal["risk", "rate"], control: float, treated: float
         >>> icon_counts("rate", 0.39, 0.18)["avoided"]
         21
     """
+    if measure == "risk":
+        control, treated = _percent(control, "control", "20"), _percent(treated, "treated", "10")
+    elif measure == "rate":
+        control, treated = _rate(control, "control", "0.4"), _rate(treated, "treated", "0.2")
+    else:
+        raise ValueError("Choose whether the figures are relapse rates ('rate') or risks ('risk').")
     if measure == "risk":
         c, t, unit, total = _half_up(control), _half_up(treated), "patients", 100
     else:
@@ -563,7 +564,7 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     **arms,
                 }
             )
-    return {"presets": presets}
+    return {"presets": presets, "limits": limits_json()}
 
 
 # --- The page: stated, recomputed and published figures side by side ----------------------

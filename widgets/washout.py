@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from widgets.dates import Duration, InputError, add_duration, format_date, parse_date
+from widgets.dates import Duration, InputError, add_duration, entered_date, format_date
 from widgets.facts import (
     Claim,
     Therapy,
@@ -34,6 +34,7 @@ from widgets.facts import (
     normalise_name,
     value_durations,
 )
+from widgets.limits import clean_text, limits_json
 
 Direction = Literal["to-alemtuzumab", "from-alemtuzumab"]
 LAST_DOSE = "the date of the last dose"
@@ -223,6 +224,8 @@ def find_therapy(name: str) -> Therapy:
         >>> find_therapy("GILENYA").generic
         'fingolimod'
     """
+    if isinstance(name, str):
+        name = clean_text(name, "the therapy")
     if not isinstance(name, str) or not normalise_name(name):
         raise InputError(
             "empty-therapy",
@@ -336,7 +339,8 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
 
     Raises:
         ValueError: with a sentence saying what to enter, for an empty or unknown name (listing
-            the accepted names) or a date that is empty, badly written or impossible.
+            the accepted names) or a date that is empty, badly written, impossible or outside
+            the window of data/limits.json.
 
     Examples:
         >>> plan = washout_plan("fingolimod", "2026-01-31")
@@ -348,7 +352,7 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
         False
     """
     therapy = find_therapy(prior)
-    day = parse_date(last_dose, LAST_DOSE)
+    day = entered_date(last_dose, LAST_DOSE)
     rule = _compiled()[therapy.id]
     earliest = add_duration(day, rule.earliest) if rule.earliest is not None else None
     latest = add_duration(day, rule.latest) if rule.latest is not None else None
@@ -388,6 +392,7 @@ def rules_json() -> dict[str, Any]:
     rules = load_washout_rules()
     compiled = _compiled()
     return {
+        "limits": limits_json(),
         "names": _names(),
         "accepted": accepted_names(),
         "options": sorted({name for t in load_therapies() for name in t.names}, key=str.lower),

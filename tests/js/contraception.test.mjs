@@ -5,9 +5,11 @@ import assert from "node:assert/strict";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
 import { afterLastInfusion, courseNumber, lastInfusion } from "../../widgets/ui/js/contraception.js";
+import { useLimits } from "../../widgets/ui/js/limits.js";
 import { readVectors, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("contraception");
+useLimits(rules.limits);
 const vectors = readVectors("contraception");
 
 for (const c of vectors.last_infusion) {

@@ -7,6 +7,10 @@ import {
   InputError, addDays, addDuration, addMonths, daysInMonth, formatDate, parseDate, toIso,
 } from "../../widgets/ui/js/dates.js";
 
+import { useLimits } from "../../widgets/ui/js/limits.js";
+import { readLimits } from "./rules.mjs";
+
+useLimits(readLimits());
 const vectors = JSON.parse(readFileSync(new URL("../vectors/dates.json", import.meta.url), "utf8"));
 const date = (text) => {
   const [year, month, day] = text.split("-").map(Number);

@@ -14,6 +14,11 @@ export function rulesJson(stem) {
   return JSON.parse(execFileSync(python, ["-c", code], { cwd: root, encoding: "utf8" }));
 }
 
+/** data/limits.json, the ranges and characters the browser gets through every calculator's rules. */
+export function readLimits() {
+  return JSON.parse(readFileSync(`${root}data/limits.json`, "utf8"));
+}
+
 export function readVectors(stem) {
   return JSON.parse(readFileSync(`${root}tests/vectors/${stem}.json`, "utf8"));
 }

@@ -9,6 +9,10 @@ import {
   parseNumber, rateComparison, relativeText, riskComparison,
 } from "../../widgets/ui/js/trials.js";
 
+import { useLimits } from "../../widgets/ui/js/limits.js";
+import { readLimits } from "./rules.mjs";
+
+useLimits(readLimits());
 const vectors = JSON.parse(readFileSync(new URL("../vectors/trials.json", import.meta.url), "utf8"));
 const expected = (value) => (value === "inf" ? Infinity : Array.isArray(value) ? value.map(expected) : value);
 
@@ -90,20 +94,31 @@ const risk = (control, treated, nc = "", nt = "") => ({
 
 for (const [name, state, fragment] of [
   ["empty control", risk("", "13"), "Enter the control arm's risk"],
-  ["zero control risk", risk("0", "13"), "The control arm's risk must be above zero"],
-  ["120%", risk("120", "13"), "from 0 to 100"],
+  ["zero control risk", risk("0", "13"), "The control arm's risk must be a number from 0.01% to 100%"],
+  ["120%", risk("120", "13"), "from 0.01% to 100% (the relative reduction divides by it)"],
+  ["control risk 1e-320", risk("1e-320", "10"), "The control arm's risk must be a number from 0.01%"],
   ["letters", risk("abc", "13"), "“abc” is not a number"],
-  ["arm size letters", risk("21", "13", "x", "100"), "“x” is not a number"],
+  ["Infinity", risk("Infinity", "13"), "“Infinity” is not a number"],
+  ["arm size letters", risk("21", "13", "x", "100"), "“x” is not a whole number"],
+  ["arm size 39%", risk("21", "13", "39%", "100"), "“39%” is not a whole number"],
+  ["arm size 1,000", risk("21", "13", "1,000", "100"), "“1,000” is not a whole number"],
+  ["arm size 1e308", risk("21", "13", "100", "1e308"), "“1e308” is not a whole number"],
+  ["arm size of 309 digits", risk("21", "13", "1" + "0".repeat(308), "100"), "from 1 to 100000 patients"],
+  ["arm size 0", risk("21", "13", "0", "100"), "The number of patients in the control arm must be a whole number from 1"],
   ["one arm size", risk("21", "13", "100", ""), "in both arms"],
-  ["zero control rate", { measure: "rate", control: "0", treated: "0.1" }, "must be above zero"],
+  ["byte order mark", risk("\ufeff21", "13"), "invisible or control character U+FEFF"],
+  ["zero control rate", { measure: "rate", control: "0", treated: "0.1" }, "from 0.01 to 10 relapses per patient-year"],
+  ["treated rate 1e308", { measure: "rate", control: "0.39", treated: "1e308" }, "The treated arm's relapse rate must be a number from 0 to 10"],
   ["unknown measure", { measure: "odds", control: "1", treated: "1" }, "relapse rates or risks"],
+  ["measure __proto__", { measure: "__proto__", control: "1", treated: "1" }, "relapse rates or risks"],
 ]) {
   test(`a slip gives a sentence: ${name}`, () => {
     const outcome = evaluate(state);
     assert.equal(outcome.ok, false);
     assert.ok(outcome.message.includes(fragment), outcome.message);
     assert.match(outcome.message, /^\S.*\.$/);
-    assert.doesNotMatch(outcome.message, /NaN|undefined|null/);
+    // What the reader typed is echoed in quotes; the rest is ours and never reads as a machine's.
+    assert.doesNotMatch(outcome.message.replace(/“[^”]*”/g, ""), /NaN|undefined|null|Infinity|\[object|\de[+-]?\d/);
   });
 }
 

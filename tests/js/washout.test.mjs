@@ -5,9 +5,11 @@ import assert from "node:assert/strict";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
 import { findTherapy, normaliseName, washoutPlan } from "../../widgets/ui/js/washout.js";
+import { useLimits } from "../../widgets/ui/js/limits.js";
 import { readVectors, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("washout");
+useLimits(rules.limits);
 const vectors = readVectors("washout");
 
 const FIELDS = {

@@ -1,22 +1,30 @@
 // What follows the last infusion, in the browser: the twin of widgets/contraception.py, computed
 // from its rules_json(). No clinical number is written here: every period comes from `rules`.
-import { InputError, addDays, addDuration, formatDate, parseDate, toIso } from "./dates.js";
+import { InputError, addDays, addDuration, cleanText, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
+import { limitWords, numberLimit, numberProblem } from "./limits.js";
 
 export const LAST_INFUSION = "the date of the last infusion";
 export const COURSE_START = "the first day of the course";
-const COURSE_HELP = "Enter the course number as a whole number: 1 for the first course, 2 for the second.";
 
-/** A course number (1 or more) from a number or text; InputError otherwise. */
+function courseHelp() {
+  return (
+    `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: ` +
+    "1 for the first course, 2 for the second."
+  );
+}
+
+/** A course number inside data/limits.json's range, from a number or text; InputError otherwise. */
 export function courseNumber(value) {
   let number = value;
   if (typeof value === "string") {
-    const text = value.trim();
-    if (!text) throw new InputError("course", COURSE_HELP);
-    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${COURSE_HELP}`);
+    const text = cleanText(value, "the course number");
+    if (!text) throw new InputError("course", courseHelp());
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
     number = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", COURSE_HELP);
-  if (number < 1) throw new InputError("course", `There is no course ${number}. ${COURSE_HELP}`);
+  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
+  if (number < 1) throw new InputError("course", `There is no course ${number}. ${courseHelp()}`);
+  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
   return number;
 }
 
@@ -29,9 +37,12 @@ export function courseRule(rules, course) {
 
 /** The last infusion day (YYYY-MM-DD) of a course starting on `courseStart`: consecutive days. */
 export function lastInfusion(rules, courseStart, course) {
-  const rule = courseRule(rules, course);
-  const start = parseDate(courseStart, COURSE_START);
-  return toIso(addDays(start, rule.infusion_days - 1));
+  return toIso(courseEnd(rules, enteredDate(courseStart, COURSE_START), course));
+}
+
+/** The last infusion day of a course starting on `start` ({year, month, day}), with no window. */
+export function courseEnd(rules, start, course) {
+  return addDays(start, courseRule(rules, course).infusion_days - 1);
 }
 
 /** "until 3 March 2027", "until at least 3 November 2030", "from ...", or "no date set". */
@@ -46,7 +57,7 @@ export function when(milestone) {
  * Returns {lastInfusion, items: {item id: [milestone]}}; throws InputError for a bad date.
  */
 export function afterLastInfusion(rules, last) {
-  const day = parseDate(last, LAST_INFUSION);
+  const day = enteredDate(last, LAST_INFUSION);
   const items = {};
   for (const entry of rules.entries) {
     const date = entry.duration ? toIso(addDuration(day, entry.duration)) : null;

@@ -2,7 +2,7 @@
 // worked out from a course's first day and number) in; contraception, breastfeeding, vaccination,
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/contraception.py rules_json()).
-import { element, labelled, statusRegion, disclaimer, rich, unreadableDate } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { afterLastInfusion, courseRule, lastInfusion } from "./contraception.js";
 
@@ -23,7 +23,7 @@ function source(rule, siteRoot) {
 }
 
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-contraception" });
 
   const known = element("select");

@@ -1,6 +1,8 @@
 // Calendar arithmetic for the browser, the twin of widgets/dates.py (same vectors, same messages).
 // A date is a plain {year, month, day} object; day arithmetic goes through Date in UTC, so no
-// time zone or daylight-saving change can shift a day. Months clamp at month end.
+// time zone or daylight-saving change can shift a day. Months clamp at month end. Space around
+// typed text and the characters refused in it are data/limits.json's, through ./limits.js.
+import { characterProblem, dateWindow, stripSpace } from "./limits.js";
 
 export const MONTH_NAMES = [
   "January", "February", "March", "April", "May", "June",
@@ -36,15 +38,25 @@ function tooLate(start) {
   );
 }
 
-/** Read strict YYYY-MM-DD text (surrounding spaces ignored); throws InputError with a sentence. */
+/**
+ * Typed text without space at either end (data/limits.json's space, as in Python); InputError
+ * (code "character") for text holding a refused character.
+ */
+export function cleanText(value, what) {
+  const problem = characterProblem(value, what);
+  if (problem) throw new InputError("character", problem);
+  return stripSpace(value);
+}
+
+/** Read strict YYYY-MM-DD text (surrounding space ignored); throws InputError with a sentence. */
 export function parseDate(value, what = "the date") {
-  const text = typeof value === "string" ? value.trim() : "";
   if (typeof value !== "string" && value !== null && value !== undefined) {
     throw new InputError(
       "date-format",
       `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`,
     );
   }
+  const text = typeof value === "string" ? cleanText(value, what) : "";
   if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (!match) {
@@ -82,11 +94,20 @@ export function addMonths(start, months) {
 
 /** Add whole days, through Date in UTC (setUTCFullYear keeps years below 100 as written). */
 export function addDays(start, days) {
+  if (!Number.isInteger(days)) throw new RangeError("addDays counts whole days: give a whole number.");
   const instant = new Date(0);
   instant.setUTCFullYear(start.year, start.month - 1, start.day);
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-  if (result.year > MAX_YEAR) throw tooLate(start);
+  if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
+    if (days < 0) {
+      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+    }
+    throw tooLate(start);
+  }
+  if (result.year < 1) {
+    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+  }
   return result;
 }
 
@@ -107,4 +128,19 @@ export function formatDate(date) {
 
 export function compareDates(a, b) {
   return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** A date a reader enters: parseDate, then inside the window of data/limits.json. */
+export function enteredDate(value, what) {
+  const day = parseDate(value, what);
+  const { earliest, latest } = dateWindow();
+  const [low, high] = [parseDate(earliest), parseDate(latest)];
+  if (compareDates(day, low) < 0 || compareDates(day, high) > 0) {
+    throw new InputError(
+      "date-range",
+      `${toIso(day)} is outside the dates these calculators take: enter ${what} from ` +
+        `${formatDate(low)} to ${formatDate(high)}.`,
+    );
+  }
+  return day;
 }

@@ -1,8 +1,9 @@
 // The treatment and monitoring schedule in the browser: the twin of widgets/schedule.py, computed
 // from its rules_json(), with the same events, the same sentences and the same iCalendar text.
 // No clinical number is written here: every interval comes from `rules`.
-import { InputError, addDays, addDuration, compareDates, formatDate, parseDate, toIso } from "./dates.js";
-import { lastInfusion } from "./contraception.js";
+import { InputError, addDays, addDuration, compareDates, daysInMonth, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
+import { stripSpace } from "./limits.js";
+import { courseEnd } from "./contraception.js";
 
 export const COURSE_1 = "the first day of course 1";
 export const COURSE_2 = "the first day of course 2";
@@ -64,8 +65,8 @@ function fillTitle(title, values) {
 }
 
 function optionalDate(value, what) {
-  if (value === null || value === undefined || (typeof value === "string" && !value.trim())) return null;
-  return parseDate(value, what);
+  if (value === null || value === undefined || (typeof value === "string" && !stripSpace(value))) return null;
+  return enteredDate(value, what);
 }
 
 /** "12 January 2026" or "12 January 2026 to 16 January 2026". */
@@ -96,7 +97,7 @@ export function summaryLines(rules, courses, due, horizon, count, notices) {
 }
 
 function buildSchedule(rules, first, second) {
-  const one = { number: 1, start: first, last: parseDate(lastInfusion(rules, toIso(first), 1)), given: true };
+  const one = { number: 1, start: first, last: courseEnd(rules, first, 1), given: true };
   const due = addDuration(first, rules.due.interval);
   if (second !== null && compareDates(second, one.last) <= 0) {
     throw new InputError(
@@ -107,7 +108,7 @@ function buildSchedule(rules, first, second) {
     );
   }
   const start2 = second !== null ? second : due;
-  const two = { number: 2, start: start2, last: parseDate(lastInfusion(rules, toIso(start2), 2)), given: second !== null };
+  const two = { number: 2, start: start2, last: courseEnd(rules, start2, 2), given: second !== null };
   const courses = [one, two];
   const given = courses.filter((course) => course.given);
   const horizon = addDuration(two.last, rules.horizon);
@@ -222,7 +223,7 @@ function buildSchedule(rules, first, second) {
  * Throws InputError with a sentence saying what to enter.
  */
 export function treatmentSchedule(rules, course1Start, course2Start = null) {
-  const first = parseDate(course1Start, COURSE_1);
+  const first = enteredDate(course1Start, COURSE_1);
   const second = optionalDate(course2Start, COURSE_2);
   try {
     return buildSchedule(rules, first, second);
@@ -303,12 +304,15 @@ export function eventDescription(event) {
 
 /** A schedule (from treatmentSchedule) as iCalendar text with CRLF line ends. */
 export function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
-  if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) {
-    throw new InputError(
-      "stamp",
-      `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`,
-    );
-  }
+  const how = `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`;
+  if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) throw new InputError("stamp", how);
+  const [year, month, day, hour, minute, second] = [0, 4, 6, 9, 11, 13].map((at, i) =>
+    Number(stamp.slice(at, at + (i === 0 ? 4 : 2))),
+  );
+  const real =
+    year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    hour <= 23 && minute <= 59 && second <= 60;
+  if (!real) throw new InputError("stamp", `${stamp} is not a real UTC time. ${how}`);
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
   const first = parseDate(schedule.courses[0].start);
   const lines = [

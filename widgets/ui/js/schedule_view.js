@@ -4,7 +4,7 @@
 // source beside each event, and a button that downloads the .ics file made here.
 // Everything clinical comes from model.get("rules") (widgets/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
-import { element, labelled, statusRegion, disclaimer, rich, unreadableDate } from "./view.js";
+import { element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
 
@@ -123,7 +123,7 @@ function vegaReady(model) {
 }
 
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-schedule" });
 
   const first = element("input", { type: "date", "data-input": "course1_start" });

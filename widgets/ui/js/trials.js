@@ -7,7 +7,9 @@
 // does worse, infinite when the risks are equal); the risk difference's 95% interval is
 // Newcombe's hybrid score interval (method 10, Wilson-based, as Bender 2001 recommends) and the
 // NNT interval its reciprocal (Altman 1998), passing through infinity when it includes zero.
-// No clinical number lives here: presets come from data/trials.yaml through the widget's rules.
+// No clinical number lives here: presets come from data/trials.yaml through the widget's rules,
+// and the ranges every input must lie in from data/limits.json (./limits.js).
+import { characterProblem, numberProblem, stripSpace } from "./limits.js";
 
 export const Z95 = 1.959963984540054;
 export const TOLERANCE = 1e-9;
@@ -16,42 +18,29 @@ export const MAX_RELAPSE_ICONS = 300;
 /** An input the reader can correct; the message is a sentence saying what to enter. */
 export class InputError extends Error {}
 
-function isNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-function number(value, what, example) {
-  if (!isNumber(value)) throw new InputError(`${what} must be a number, such as ${example}.`);
+function checked(value, name, what, example = "") {
+  const problem = numberProblem(value, name, what, example);
+  if (problem) throw new InputError(problem);
   return value;
 }
 
 function rate(value, arm, example) {
-  const result = number(value, `The ${arm} arm's relapse rate`, example);
-  if (result < 0) {
-    throw new InputError(
-      `A relapse rate cannot be negative; enter the ${arm} arm's relapses per ` +
-        `patient-year, such as ${example}.`,
-    );
-  }
-  return result;
+  const name = arm === "control" ? "control_relapse_rate" : "relapse_rate";
+  return checked(value, name, `The ${arm} arm's relapse rate`, example);
 }
 
 function percent(value, arm, example) {
-  const result = number(value, `The ${arm} arm's risk`, example);
-  if (!(result >= 0 && result <= 100)) {
-    throw new InputError(
-      `A risk is a percentage of patients, from 0 to 100; enter the ${arm} arm's, ` +
-        `such as ${example}.`,
-    );
-  }
-  return result;
+  const name = arm === "control" ? "control_risk_percent" : "risk_percent";
+  return checked(value, name, `The ${arm} arm's risk`, example);
 }
 
 function patients(value, arm) {
-  if (!isNumber(value) || value !== Math.floor(value) || value < 1) {
-    throw new InputError(
-      `The number of patients in the ${arm} arm must be a whole number of at least 1.`,
-    );
+  return checked(value, "arm_size", `The number of patients in the ${arm} arm`, "200");
+}
+
+function fraction(value, what, low = 0) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > 1) {
+    throw new InputError(`${what} must be a number from ${low} to 1.`);
   }
   return value;
 }
@@ -59,12 +48,6 @@ function patients(value, arm) {
 export function rateComparison(controlRate, treatedRate) {
   const control = rate(controlRate, "control", "0.4");
   const treated = rate(treatedRate, "treated", "0.2");
-  if (control === 0) {
-    throw new InputError(
-      "The control arm's relapse rate must be above zero, because the relative reduction " +
-        "divides by it; enter relapses per patient-year, such as 0.4.",
-    );
-  }
   const ratio = treated / control;
   const difference = control - treated;
   return {
@@ -80,6 +63,8 @@ export function rateComparison(controlRate, treatedRate) {
 }
 
 export function wilsonInterval(proportion, n, z = Z95) {
+  fraction(proportion, "The proportion");
+  patients(n, "one");
   const centre = 2 * n * proportion + z * z;
   const spread = z * Math.sqrt(z * z + 4 * n * proportion * (1 - proportion));
   const denominator = 2 * (n + z * z);
@@ -96,14 +81,26 @@ export function newcombeInterval(pControl, nControl, pTreated, nTreated, z = Z95
 }
 
 export function wholePatients(value) {
-  return value === Infinity ? Infinity : Math.ceil(value - TOLERANCE);
+  if (value === Infinity) return Infinity;
+  if (typeof value !== "number" || !(value > 0 && value < Infinity)) {
+    throw new InputError("A number of patients must be a number above zero, or infinity.");
+  }
+  return Math.ceil(value - TOLERANCE);
+}
+
+/** A whole number in digits, never in exponent notation (BigInt writes every digit). */
+export function digits(value) {
+  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 }
 
 function count(value) {
-  return value === Infinity ? "infinity" : String(value);
+  return value === Infinity ? "infinity" : digits(value);
 }
 
 export function nntInterval(lower, upper) {
+  fraction(lower, "The lower limit of the risk difference", -1);
+  fraction(upper, "The upper limit of the risk difference", -1);
+  if (lower > upper) throw new InputError("The lower limit of the risk difference must not be above the upper.");
   let benefit = null;
   let harm = null;
   let text;
@@ -130,18 +127,15 @@ export function nntInterval(lower, upper) {
 }
 
 export function nntText(nnt, kind) {
-  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(nnt)}`;
+  if (kind !== "benefit" && kind !== "harm" && kind !== "none") {
+    throw new InputError("The kind of NNT must be 'benefit', 'harm' or 'none'.");
+  }
+  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(wholePatients(nnt))}`;
 }
 
 export function riskComparison(controlPct, treatedPct, nControl = null, nTreated = null) {
   const controlP = percent(controlPct, "control", "20") / 100;
   const treatedP = percent(treatedPct, "treated", "10") / 100;
-  if (controlP === 0) {
-    throw new InputError(
-      "The control arm's risk must be above zero, because the relative reduction divides " +
-        "by it; enter a percentage above 0 and at most 100.",
-    );
-  }
   if ((nControl === null) !== (nTreated === null)) {
     throw new InputError(
       "Give the number of patients in both arms for an interval, or in neither.",
@@ -178,6 +172,15 @@ function halfUp(value) {
 }
 
 export function iconCounts(measure, control, treated) {
+  if (measure === "risk") {
+    percent(control, "control", "20");
+    percent(treated, "treated", "10");
+  } else if (measure === "rate") {
+    rate(control, "control", "0.4");
+    rate(treated, "treated", "0.2");
+  } else {
+    throw new InputError("Choose whether the figures are relapse rates ('rate') or risks ('risk').");
+  }
   let c;
   let t;
   let unit;
@@ -214,27 +217,42 @@ const FIELDS = {
 
 /** Read a number as a reader types it: "0.4", "0,4", " 20 % ". Empty gives null. */
 export function parseNumber(text) {
-  const cleaned = String(text ?? "").trim().replace(/%$/, "").trim().replace(",", ".");
+  const cleaned = stripSpace(stripSpace(String(text ?? "")).replace(/%$/, "")).replace(",", ".");
   if (cleaned === "") return null;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
   return Number(cleaned);
 }
 
+/** Read a whole number of patients: digits only ("39%", "1,000" and "2e2" are not). */
+export function parseWhole(text) {
+  const cleaned = stripSpace(String(text ?? ""));
+  if (cleaned === "") return null;
+  return /^[0-9]+$/.test(cleaned) ? Number(cleaned) : NaN;
+}
+
+function typed(text, what) {
+  const problem = characterProblem(String(text ?? ""), what);
+  if (problem) throw new InputError(problem);
+}
+
 function required(text, what, example) {
+  typed(text, what);
   const value = parseNumber(text);
   if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
   if (Number.isNaN(value)) {
-    throw new InputError(`“${String(text).trim()}” is not a number; enter ${what}, such as ${example}.`);
+    throw new InputError(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
   }
   return value;
 }
 
 function optional(text, arm) {
-  const value = parseNumber(text);
+  const what = `the number of patients in the ${arm} arm`;
+  typed(text, what);
+  const value = parseWhole(text);
   if (Number.isNaN(value)) {
     throw new InputError(
-      `“${String(text).trim()}” is not a number; enter the number of patients in the ${arm} ` +
-        "arm, or leave it empty.",
+      `“${stripSpace(String(text))}” is not a whole number; enter ${what} in digits, such as ` +
+        "200, or leave it empty.",
     );
   }
   return value;

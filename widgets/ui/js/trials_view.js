@@ -2,7 +2,7 @@
 // relative and absolute effect, the NNT with its interval and an icon array (inline SVG).
 // All numbers come from model.get("rules") (data/trials.yaml) and the reader's inputs; all text
 // is set with textContent and the SVG is built with createElementNS.
-import { element, labelled, statusRegion, citationList, disclaimer } from "./view.js";
+import { element, labelled, statusRegion, citationList, disclaimer, calculatorRules } from "./view.js";
 import { evaluate, relativeText, absoluteText, nntSentence, iconDescription, MAX_RELAPSE_ICONS } from "./trials.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -100,7 +100,7 @@ function resultTable(outcome) {
 }
 
 function render({ model, el }) {
-  const rules = model.get("rules") || {};
+  const rules = calculatorRules(model);
   const presets = rules.presets || [];
   const siteRoot = model.get("site_root") || "";
   const root = element("div", { class: "calc calc-trials" });
@@ -148,7 +148,7 @@ function render({ model, el }) {
   }
 
   function labels(measure) {
-    const unit = UNITS[measure] || UNITS.rate;
+    const unit = Object.prototype.hasOwnProperty.call(UNITS, measure) ? UNITS[measure] : UNITS.rate;
     fields.control.querySelector("label").textContent = `Control arm, ${unit}`;
     fields.treated.querySelector("label").textContent = `Treated arm, ${unit}`;
     sizes.hidden = measure !== "risk";

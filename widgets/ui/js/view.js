@@ -1,6 +1,14 @@
 // Small DOM helpers shared by every calculator view: labelled inputs, a status region,
 // the citation list and the one-line disclaimer. Text is always set with textContent,
 // never innerHTML, so nothing a reader types or puts in the URL is parsed as HTML.
+import { useLimits } from "./limits.js";
+
+/** The calculator's rules (from Python), with their limits (data/limits.json) put in use. */
+export function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
 
 export function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);

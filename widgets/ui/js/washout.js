@@ -1,16 +1,19 @@
 // Washout plan in the browser: the twin of widgets/washout.py, computed from its rules_json().
 // No clinical number is written here: every interval comes from `rules` (data/ via Python).
-import { InputError, addDuration, formatDate, parseDate, toIso } from "./dates.js";
+import { InputError, addDuration, cleanText, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
+import { spacePattern } from "./limits.js";
 
 export const LAST_DOSE = "the date of the last dose";
 
-/** Lower case; runs of spaces, hyphens, dashes and underscores become one space. */
+/** Lower case; runs of space (data/limits.json's), hyphens, dashes and underscores become one space. */
 export function normaliseName(text) {
-  return String(text).toLowerCase().split(/[\s_\-\u2010-\u2015]+/).filter(Boolean).join(" ");
+  const separators = new RegExp(`(?:${spacePattern()}|[_\\-\\u2010-\\u2015])+`, "u");
+  return String(text).toLowerCase().split(separators).filter(Boolean).join(" ");
 }
 
 /** The therapy rule a generic or brand name stands for; InputError for an empty or unknown name. */
 export function findTherapy(rules, name) {
+  if (typeof name === "string") name = cleanText(name, "the therapy");
   const key = typeof name === "string" ? normaliseName(name) : "";
   if (!key) {
     throw new InputError(
@@ -59,7 +62,7 @@ export function summary(plan) {
  */
 export function washoutPlan(rules, prior, lastDose) {
   const rule = findTherapy(rules, prior);
-  const day = parseDate(lastDose, LAST_DOSE);
+  const day = enteredDate(lastDose, LAST_DOSE);
   const plan = {
     prior: rule.id,
     therapy: rule.label,

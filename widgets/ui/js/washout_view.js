@@ -1,7 +1,7 @@
 // The washout calculator's view: a therapy (text with suggestions) and the date of the last dose
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/washout.py rules_json()); the sums are in washout.js.
-import { element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate } from "./view.js";
+import { element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { washoutPlan } from "./washout.js";
 
@@ -42,7 +42,7 @@ function rulesApplied(rules, siteRoot) {
 let views = 0;
 
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-washout" });
 
   views += 1;
