@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -95,5 +96,34 @@ def test_markup_in_the_url_or_an_input_is_shown_as_text(browser, site: Path, ste
         assert page.evaluate("window.__injected") is None
         assert page.locator(".static-anywidget img").count() == 0
         assert page.locator(STATUS).inner_text().strip(), "an error must be a sentence"
+    finally:
+        page.context.close()
+
+
+# Values a hostile or careless link may carry (issue 16): prototype names, numbers beyond any
+# range, invisible characters, a date far in the future.
+ODD_URL_VALUES = [
+    "__proto__", "constructor", "toString", "1e308", "NaN", "-Infinity", "39%",
+    "\ufeff2026-01-12", "9990-01-01", "0001-01-01",
+]
+MACHINE_TEXT = re.compile(r"NaN|Infinity|undefined|\[object|\de[+-]?\d|function ")
+
+
+@pytest.mark.parametrize("stem", EMBEDS)
+def test_odd_url_values_give_sentences_not_machine_text(browser, site: Path, stem: str) -> None:
+    """No prototype name, NaN, Infinity or exponent reaches the page, and nothing freezes it."""
+    names = url_params(site, stem)
+    page, problems = open_offline(browser, "about:blank", site.as_uri())
+    try:
+        for value in ODD_URL_VALUES:
+            query = "&".join(f"{name}={quote(value)}" for name in names)
+            page.goto(f"{(site / 'embed' / f'{stem}.html').as_uri()}?{query}")
+            page.wait_for_selector(f"{STATUS}:not(:empty)", timeout=5000)
+            shown = page.locator(".static-anywidget").inner_text()
+            # What the reader typed may be echoed in quotes; the rest must read as ours.
+            ours = re.sub(r"[“'][^”'\n]*[”']", "", shown)
+            found = MACHINE_TEXT.search(ours)
+            assert not found, f"{value!r}: {found} in {ours}"
+        assert problems.console_errors == []
     finally:
         page.context.close()

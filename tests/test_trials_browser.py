@@ -124,8 +124,8 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
         widget.locator('select[data-input="measure"]').select_option("risk")
         widget.get_by_label("Treated arm,").fill("10")
         for typed, sentence in [
-            ("0", "The control arm's risk must be above zero"),
-            ("120", "A risk is a percentage of patients, from 0 to 100"),
+            ("0", "The control arm's risk must be a number from 0.01% to 100%"),
+            ("120", "(the relative reduction divides by it), such as 20."),
             ("", "Enter the control arm's risk as a percentage"),
             ("abc", "is not a number"),
         ]:
@@ -138,6 +138,22 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
         widget.get_by_label("Control arm,").fill("20")
         expect(status.locator('[data-result="error"]')).to_have_count(0)
         assert _icons(widget, "avoided") == 10
+        # Arm sizes are whole numbers in digits: "39%" is not 39 patients (issue 16).
+        for typed, sentence in [
+            ("39%", "“39%” is not a whole number"),
+            ("1e308", "“1e308” is not a whole number"),
+            ("9" * 400, "must be a whole number from 1 to"),
+        ]:
+            widget.get_by_label("Patients in the control arm").fill(typed)
+            widget.get_by_label("Patients in the treated arm").fill("100")
+            expect(status.locator('[data-result="error"]')).to_contain_text(sentence)
+        widget.get_by_label("Patients in the control arm").fill("")
+        widget.get_by_label("Patients in the treated arm").fill("")
+        # A rate of 1e308 or a risk of 1e-320 is refused, with its range, never Infinity or NaN.
+        for typed, sentence in [("1e-320", "from 0.01% to 100%"), ("1e308", "from 0.01% to 100%")]:
+            widget.get_by_label("Control arm,").fill(typed)
+            expect(status.locator('[data-result="error"]')).to_contain_text(sentence)
+            assert not re.search(r"NaN|Infinity|\de[+-]?\d", status.inner_text().replace(typed, ""))
         assert problems.console_errors == []
     finally:
         page.context.close()
@@ -179,5 +195,18 @@ def test_icon_array_has_a_text_alternative_and_a_legend(browser, site_url: str) 
             field_id = widget.locator(f'[data-input="{name}"]').get_attribute("id")
             assert widget.locator(f'label[for="{field_id}"]').count() == 1
         assert widget.locator('[role="status"]').get_attribute("aria-live") == "polite"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("measure", ["__proto__", "constructor", "toString"])
+def test_a_prototype_name_in_the_url_reaches_no_label(browser, site_url: str, measure: str) -> None:
+    page, problems, widget = _open(browser, site_url, f"embed/trials.html?measure={measure}")
+    try:
+        expect(widget.locator('[data-result="error"]')).to_contain_text("relapse rates or risks")
+        labels = widget.locator("label").all_inner_texts()
+        assert not any("[object" in label or "function" in label for label in labels), labels
+        assert widget.get_by_label("Control arm, relapses per patient-year").count() == 1
+        assert problems.console_errors == []
     finally:
         page.context.close()

@@ -13,17 +13,23 @@
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
 
+  const own = (object, name) => Object.prototype.hasOwnProperty.call(object, name);
+
+  /**
+   * The model: its state is a Map, so no trait name (a URL may carry "__proto__",
+   * "constructor" or "toString") ever reaches an object's prototype.
+   */
   class StaticModel {
     constructor(state) {
-      this.state = Object.assign({}, state);
+      this.state = new Map(Object.keys(state).map((name) => [name, state[name]]));
       this.listeners = new Map();
     }
     get(name) {
-      return this.state[name];
+      return this.state.get(name);
     }
     set(name, value) {
-      const old = this.state[name];
-      this.state[name] = value;
+      const old = this.state.get(name);
+      this.state.set(name, value);
       if (old !== value) {
         this.emit("change:" + name, value);
         this.emit("change", name);
@@ -51,17 +57,20 @@
   function readStates() {
     if (states) return states;
     const scripts = document.querySelectorAll('script[type="' + STATE_TYPE + '"]');
-    if (!scripts.length) return {};
-    states = {};
-    for (const script of scripts) Object.assign(states, JSON.parse(script.textContent).state || {});
+    if (!scripts.length) return new Map();
+    states = new Map();
+    for (const script of scripts) {
+      const found = JSON.parse(script.textContent).state || {};
+      for (const id of Object.keys(found)) states.set(id, found[id]);
+    }
     return states;
   }
 
   function bindUrl(model) {
-    const names = model.get("_url_params") || [];
+    const names = Array.isArray(model.get("_url_params")) ? model.get("_url_params") : [];
     const params = new URLSearchParams(window.location.search);
     for (const name of names) {
-      if (params.has(name)) model.state[name] = params.get(name);
+      if (params.has(name)) model.state.set(name, params.get(name));
     }
     model.on("change", (name) => {
       if (!names.includes(name)) return;
@@ -94,8 +103,8 @@
   }
 
   async function mount(view, modelId) {
-    const entry = readStates()[modelId];
-    if (!entry || typeof entry.state._esm !== "string") return;
+    const entry = readStates().get(modelId);
+    if (!entry || !own(entry, "state") || typeof entry.state._esm !== "string") return;
     const model = new StaticModel(entry.state);
     // Links start from this page to the book's root (Sphinx's data-content_root); the state
     // carries the published book's address, which live Jupyter uses.
