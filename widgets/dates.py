@@ -60,7 +60,20 @@ class Duration:
 
 def days_in_month(year: int, month: int) -> int:
     """Number of days in `month` (1-12) of `year` (Gregorian calendar)."""
+    if isinstance(year, bool) or not isinstance(year, int) or not isinstance(month, int):
+        raise ValueError("Give the year and the month as whole numbers.")
+    if not 1 <= month <= 12:
+        raise ValueError(f"There is no month {month}: give a month from 1 to 12.")
     return calendar.monthrange(year, month)[1]
+
+
+def _date(day: object) -> dt.date:
+    """`day` if it is a date (a datetime counts as its date); ValueError otherwise."""
+    if isinstance(day, dt.datetime):
+        return day.date()
+    if not isinstance(day, dt.date):
+        raise ValueError(f"Give a date (datetime.date), not {type(day).__name__}.")
+    return day
 
 
 def parse_date(value: dt.date | str, what: str = "the date") -> dt.date:
@@ -166,8 +179,9 @@ def add_months(start: dt.date, months: int) -> dt.date:
         >>> add_months(dt.date(2027, 10, 31), 4)
         datetime.date(2028, 2, 29)
     """
+    start = _date(start)
     if isinstance(months, bool) or not isinstance(months, int) or months < 0:
-        raise ValueError("add_months counts forward: give a whole number of months, 0 or more.")
+        raise ValueError("Give add_months a whole number of months, 0 or more.")
     index = start.year * 12 + (start.month - 1) + months
     year, month0 = divmod(index, 12)
     if year > dt.MAXYEAR:
@@ -182,8 +196,9 @@ def add_days(start: dt.date, days: int) -> dt.date:
         >>> add_days(dt.date(2028, 2, 27), 4)
         datetime.date(2028, 3, 2)
     """
+    start = _date(start)
     if isinstance(days, bool) or not isinstance(days, int):
-        raise ValueError("add_days counts whole days: give a whole number.")
+        raise ValueError("Give add_days a whole number of days.")
     try:
         return start + dt.timedelta(days=days)
     except OverflowError:
@@ -197,6 +212,7 @@ def add_days(start: dt.date, days: int) -> dt.date:
 
 def format_date(day: dt.date) -> str:
     """A date as a reader writes it in English, with no locale involved: ``3 March 2027``."""
+    day = _date(day)
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
@@ -207,4 +223,6 @@ def add_duration(start: dt.date, duration: Duration) -> dt.date:
         >>> add_duration(dt.date(2026, 1, 31), Duration(months=2))
         datetime.date(2026, 3, 31)
     """
+    if not isinstance(duration, Duration):
+        raise ValueError(f"Give a Duration, not {type(duration).__name__}.")
     return add_days(add_months(start, duration.months), duration.days)

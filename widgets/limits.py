@@ -201,8 +201,9 @@ def check_window(day: dt.date, what: str) -> dt.date:
         ...
         widgets.dates.InputError: 9990-01-01 is outside the dates these calculators take: enter the first day of course 2 from 1 January 1990 to 31 December 2099.
     """  # noqa: E501
-    from widgets.dates import InputError, format_date
+    from widgets.dates import InputError, _date, format_date
 
+    day = _date(day)
     limits = load_limits()
     if not limits.earliest <= day <= limits.latest:
         raise InputError(
@@ -235,6 +236,8 @@ def strip_space(text: str) -> str:
         >>> strip_space("\\u00a0 2026-01-31\\n"), strip_space("\\ufeff2026-01-31")
         ('2026-01-31', '\\ufeff2026-01-31')
     """
+    if not isinstance(text, str):
+        raise ValueError(f"Give text, not {type(text).__name__}.")
     return _patterns()[0].sub("", text)
 
 
@@ -249,6 +252,8 @@ def clean_text(text: str, what: str) -> str:
     """  # noqa: E501
     from widgets.dates import InputError
 
+    if not isinstance(text, str):
+        raise ValueError(f"Give {what} as text, not {type(text).__name__}.")
     bad = _patterns()[1].search(text)
     if bad:
         raise InputError(

@@ -704,7 +704,8 @@ def _stamp(stamp: dt.datetime | str) -> str:
                 stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
             except (OverflowError, ValueError):
                 raise ValueError(
-                    f"The stamp {stamp.isoformat()} falls outside the years 1 to 9999 in UTC. {how}"
+                    f"Give a stamp that falls in the years 1 to 9999 in UTC, as a datetime or as "
+                    f"text in the form YYYYMMDDTHHMMSSZ; {stamp.isoformat()} does not."
                 ) from None
         return (
             f"{stamp.year:04d}{stamp.month:02d}{stamp.day:02d}T"
@@ -723,7 +724,10 @@ def _stamp(stamp: dt.datetime | str) -> str:
         and second <= 60
     )
     if not real:
-        raise ValueError(f"{stamp} is not a real UTC time. {how}")
+        raise ValueError(
+            f"Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. "
+            f"{DEFAULT_STAMP}; {stamp} is not one."
+        )
     return stamp
 
 

@@ -30,6 +30,7 @@ Conventions, chosen once and used everywhere (Python, browser, page):
 from __future__ import annotations
 
 import math
+import sys
 from functools import cache
 from typing import Any, Literal, TypedDict
 
@@ -250,11 +251,13 @@ def whole_patients(value: float) -> float:
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
         raise ValueError("A number of patients must be a number above zero, or infinity.")
+    if isinstance(value, int):
+        return value
     return math.ceil(value - TOLERANCE)
 
 
 def _count(value: float) -> str:
-    return "infinity" if math.isinf(value) else str(int(value))
+    return "infinity" if value == math.inf else str(int(value))
 
 
 def nnt_interval(lower: float, upper: float) -> NntInterval:
@@ -276,6 +279,8 @@ def nnt_interval(lower: float, upper: float) -> NntInterval:
     """
     lower = _fraction(lower, "The lower limit of the risk difference", -1.0)
     upper = _fraction(upper, "The upper limit of the risk difference", -1.0)
+    # A limit whose reciprocal is beyond any float is no difference at all: the NNT is infinite.
+    lower, upper = (0.0 if abs(x) < 1 / sys.float_info.max else x for x in (lower, upper))
     if lower > upper:
         raise ValueError("The lower limit of the risk difference must not be above the upper.")
     benefit = harm = None

@@ -9,9 +9,14 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const venv = `${root}.venv/bin/python`;
 const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 
-export function rulesJson(stem) {
-  const code = `import json, widgets.${stem} as m; print(json.dumps(m.rules_json()))`;
-  return JSON.parse(execFileSync(python, ["-c", code], { cwd: root, encoding: "utf8" }));
+/** One calculator's rules; with several stems, a list of their rules from one Python run. */
+export function rulesJson(...stems) {
+  const modules = stems.map((stem) => `widgets.${stem}`);
+  const code =
+    `import importlib, json; print(json.dumps([importlib.import_module(m).rules_json() ` +
+    `for m in ${JSON.stringify(modules)}]))`;
+  const all = JSON.parse(execFileSync(python, ["-c", code], { cwd: root, encoding: "utf8" }));
+  return stems.length === 1 ? all[0] : all;
 }
 
 /** data/limits.json, the ranges and characters the browser gets through every calculator's rules. */

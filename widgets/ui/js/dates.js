@@ -84,7 +84,7 @@ export function parseDate(value, what = "the date") {
 
 /** Add whole calendar months (0 or more), keeping the day or clamping to the month's last day. */
 export function addMonths(start, months) {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("Give addMonths a whole number of months, 0 or more.");
   const index = start.year * 12 + (start.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
@@ -94,7 +94,7 @@ export function addMonths(start, months) {
 
 /** Add whole days, through Date in UTC (setUTCFullYear keeps years below 100 as written). */
 export function addDays(start, days) {
-  if (!Number.isInteger(days)) throw new RangeError("addDays counts whole days: give a whole number.");
+  if (!Number.isInteger(days)) throw new RangeError("Give addDays a whole number of days.");
   const instant = new Date(0);
   instant.setUTCFullYear(start.year, start.month - 1, start.day);
   const moved = new Date(instant.getTime() + days * DAY_MS);

@@ -312,7 +312,12 @@ export function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
   const real =
     year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour <= 23 && minute <= 59 && second <= 60;
-  if (!real) throw new InputError("stamp", `${stamp} is not a real UTC time. ${how}`);
+  if (!real) {
+    throw new InputError(
+      "stamp",
+      `Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}; ${stamp} is not one.`,
+    );
+  }
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
   const first = parseDate(schedule.courses[0].start);
   const lines = [

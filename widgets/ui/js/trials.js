@@ -100,6 +100,8 @@ function count(value) {
 export function nntInterval(lower, upper) {
   fraction(lower, "The lower limit of the risk difference", -1);
   fraction(upper, "The upper limit of the risk difference", -1);
+  // A limit whose reciprocal is beyond any float is no difference at all: the NNT is infinite.
+  [lower, upper] = [lower, upper].map((x) => (Math.abs(x) < 1 / Number.MAX_VALUE ? 0 : x));
   if (lower > upper) throw new InputError("The lower limit of the risk difference must not be above the upper.");
   let benefit = null;
   let harm = null;

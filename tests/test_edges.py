@@ -1,0 +1,254 @@
+"""Number, date and text edges (issue 16): every public function answers bad input with a
+ValueError sentence, never another exception, and never returns an infinite or NaN number except
+the documented infinities; typed text is read as tests/vectors/edges.json says, as in the browser.
+
+Hypothesis feeds the full float range, huge ints, truth values and odd Unicode (surrogates and
+controls included); example counts stay small so that the suite stays fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import read_vectors
+from widgets import contraception, dates, limits, schedule, trials, washout
+from widgets.dates import InputError
+from widgets.facts import normalise_name
+
+EDGES = read_vectors("edges")
+LIMITS = limits.load_limits()
+
+ODD_TEXT = st.text(st.characters(exclude_categories=()), max_size=12)
+NUMBER = st.one_of(
+    st.floats(),
+    st.integers(),
+    st.sampled_from([10**400, -(10**400), 1e308, -1e308, 1e-320, -0.0, math.inf, math.nan]),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["0.39", "39%", "", " 2 ", "1e308"]),
+)
+ANYTHING = st.one_of(NUMBER, ODD_TEXT, st.dates(), st.lists(st.integers(), max_size=2))
+WINDOW = st.dates(min_value=LIMITS.earliest, max_value=LIMITS.latest)
+DATE = st.one_of(
+    WINDOW,
+    WINDOW.map(dt.date.isoformat),
+    st.dates(),
+    st.dates().map(dt.date.isoformat),
+    st.datetimes(timezones=st.timezones()),
+    ODD_TEXT,
+    NUMBER,
+)
+NAME = st.one_of(
+    st.sampled_from(["Gilenya", " fingolimod ", "TYSABRI", "alemtuzumab", "\ufeffGilenya"]),
+    ODD_TEXT,
+    NUMBER,
+)
+COURSE = st.one_of(st.integers(min_value=-3, max_value=25), st.sampled_from(["2", " 3 "]), NUMBER)
+STAMP = st.one_of(
+    st.datetimes(timezones=st.timezones()),
+    st.sampled_from([dt.datetime.min, dt.datetime.max]).flatmap(
+        lambda extreme: st.timezones().map(lambda zone: extreme.replace(tzinfo=zone))
+    ),
+    st.text("0123456789TZ", min_size=16, max_size=16),
+    ODD_TEXT,
+    NUMBER,
+)
+DURATION = st.one_of(
+    st.builds(dates.Duration, st.integers(0, 10**4), st.integers(-(10**6), 10**6)), ANYTHING
+)
+RATIO = st.one_of(st.floats(), NUMBER)
+
+# Every public function, with what to feed each argument.
+FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[st.SearchStrategy, ...]]] = {
+    "rate_comparison": (trials.rate_comparison, (NUMBER, NUMBER)),
+    "risk_comparison": (trials.risk_comparison, (NUMBER, NUMBER, NUMBER, NUMBER)),
+    "wilson_interval": (trials.wilson_interval, (RATIO, NUMBER)),
+    "newcombe_interval": (trials.newcombe_interval, (RATIO, NUMBER, RATIO, NUMBER)),
+    "nnt_interval": (trials.nnt_interval, (RATIO, RATIO)),
+    "whole_patients": (trials.whole_patients, (NUMBER,)),
+    "nnt_text": (trials.nnt_text, (NUMBER, st.sampled_from(["benefit", "harm", "none", "x"]))),
+    "icon_counts": (trials.icon_counts, (st.sampled_from(["risk", "rate", "odds"]), NUMBER,
+                                         NUMBER)),
+    "washout_plan": (washout.washout_plan, (NAME, DATE)),
+    "find_therapy": (washout.find_therapy, (NAME,)),
+    "last_infusion": (contraception.last_infusion, (DATE, COURSE)),
+    "course_rule": (contraception.course_rule, (COURSE,)),
+    "after_last_infusion": (contraception.after_last_infusion, (DATE,)),
+    "contraception_end": (contraception.contraception_end, (DATE,)),
+    "breastfeeding_end": (contraception.breastfeeding_end, (DATE,)),
+    "monitoring_end": (contraception.monitoring_end, (DATE,)),
+    "treatment_schedule": (schedule.treatment_schedule, (DATE, st.one_of(st.none(), DATE))),
+    "schedule_ics": (
+        lambda first, second, stamp: schedule.schedule_ics(first, second, stamp=stamp),
+        (WINDOW, st.none(), STAMP),
+    ),
+    "parse_date": (dates.parse_date, (DATE,)),
+    "entered_date": (dates.entered_date, (DATE, st.just("the date"))),
+    "add_months": (dates.add_months, (DATE, NUMBER)),
+    "add_days": (dates.add_days, (DATE, NUMBER)),
+    "add_duration": (dates.add_duration, (DATE, DURATION)),
+    "format_date": (dates.format_date, (DATE,)),
+    "days_in_month": (dates.days_in_month, (NUMBER, NUMBER)),
+    "check_number": (
+        limits.check_number, (NUMBER, st.sampled_from(sorted(LIMITS.numbers)), st.just("It"))
+    ),
+    "check_window": (limits.check_window, (DATE, st.just("the date"))),
+    "clean_text": (limits.clean_text, (ANYTHING, st.just("the text"))),
+    "strip_space": (limits.strip_space, (ANYTHING,)),
+    "normalise_name": (normalise_name, (ANYTHING,)),
+}
+
+
+def numbers(value: Any, path: str = "") -> Iterator[tuple[str, float]]:
+    """Every number inside a result, with where it sits (``nnt_interval.benefit[1]``)."""
+    if isinstance(value, bool | str | dt.date):
+        return
+    if isinstance(value, int | float):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from numbers(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from numbers(item, f"{path}[{index}]")
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from numbers(getattr(value, field.name), f"{path}.{field.name}")
+
+
+def documented_infinity(name: str, result: Any, path: str) -> bool:
+    """The infinities the API documents: no relapse avoided (or added), equal risks."""
+    if name == "rate_comparison":
+        difference = result["difference"]
+        return (path == "patient_years_per_relapse_avoided" and difference <= 0) or (
+            path == "patient_years_per_extra_relapse" and difference >= 0
+        )
+    if name == "risk_comparison":
+        interval = result["nnt_interval"]
+        if path == "nnt":
+            return result["absolute_risk_reduction"] == 0
+        return interval is not None and interval["includes_infinity"] and path in (
+            "nnt_interval.benefit[1]", "nnt_interval.harm[1]"
+        )
+    if name == "nnt_interval":
+        return result["includes_infinity"] and path in ("benefit[1]", "harm[1]")
+    return name in ("whole_patients", "nnt_text") and path == ""
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_bad_input_is_a_sentence_and_no_result_is_infinite(name: str, data: st.DataObject) -> None:
+    function, strategies = FUNCTIONS[name]
+    arguments = [data.draw(strategy, label=str(n)) for n, strategy in enumerate(strategies)]
+    try:
+        result = function(*arguments)
+    except ValueError as error:
+        message = str(error)
+        assert message.endswith(".") and not message[:1].islower(), message
+        assert "Traceback" not in message
+        return
+    for path, number in numbers(result):
+        finite = isinstance(number, int) or math.isfinite(number)
+        assert finite or documented_infinity(name, result, path), (path, number)
+
+
+# --- The issue's own cases -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: trials.rate_comparison(10**400, 0.18),
+        lambda: trials.rate_comparison(0.39, 1e308),
+        lambda: trials.risk_comparison(1e-320, 10),
+        lambda: trials.risk_comparison(20, 10, 1e308, 1e308),
+        lambda: schedule.schedule_ics("2026-01-12", stamp="20261301T000000Z"),
+        lambda: schedule.schedule_ics(
+            "2026-01-12",
+            stamp=dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+        ),
+        lambda: schedule.schedule_ics(
+            "2026-01-12",
+            stamp=dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        ),
+        lambda: schedule.treatment_schedule("2026-01-12", "9990-01-01"),
+    ],
+    ids=["rate 10**400", "rate 1e308", "risk 1e-320", "arms 1e308", "stamp month 13",
+         "aware stamp near year 1", "aware stamp near 9999", "course 2 in 9990"],
+)
+def test_the_reported_edges_are_sentences_that_state_the_range(call: Callable[[], Any]) -> None:
+    with pytest.raises(ValueError, match=r"^\S[^\n]*\.$") as caught:
+        call()
+    assert type(caught.value) in (ValueError, InputError)
+    assert "from " in str(caught.value) or "YYYYMMDDTHHMMSSZ" in str(caught.value)
+
+
+def test_an_aware_stamp_in_range_is_written_in_utc() -> None:
+    stamp = dt.datetime(2026, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert "DTSTAMP:20251231T233000Z" in schedule.schedule_ics("2026-01-12", stamp=stamp)
+
+
+# --- Typed text: the shared vectors ---------------------------------------------------------
+
+
+def _outcome(call: Callable[[], Any]) -> tuple[str, str]:
+    try:
+        return "ok", str(call())
+    except InputError as error:
+        return error.code, str(error)
+
+
+def _refused(code: str, what: str) -> str:
+    return EDGES["refused_message"].format(what=what, code=code)
+
+
+@pytest.mark.parametrize("case", EDGES["characters"], ids=lambda c: f"U+{c['code']}")
+def test_a_character_around_typed_text_is_read_as_the_vectors_say(case: dict[str, str]) -> None:
+    char = chr(int(case["code"], 16))
+    date, therapy, course = EDGES["date"], EDGES["therapy"], EDGES["course"]
+    outcomes = {
+        "date": _outcome(lambda: dates.parse_date(char + date + char)),
+        "therapy": _outcome(lambda: washout.find_therapy(char + therapy["name"] + char).id),
+        "course": _outcome(lambda: contraception.course_rule(char + course["text"] + char).group),
+    }
+    if case["kind"] == "space":
+        assert outcomes == {
+            "date": ("ok", date), "therapy": ("ok", therapy["id"]), "course": ("ok", "second")
+        }
+    elif case["kind"] == "refused":
+        assert outcomes == {
+            "date": ("character", _refused(case["code"], "the date")),
+            "therapy": ("character", _refused(case["code"], "the therapy")),
+            "course": ("character", _refused(case["code"], "the course number")),
+        }
+    else:
+        assert [code for code, _ in outcomes.values()] == [
+            "date-format", "unknown-therapy", "course"
+        ]
+
+
+@pytest.mark.parametrize("case", EDGES["stamps"], ids=lambda c: c["stamp"])
+def test_a_stamp_is_taken_only_if_it_is_a_real_utc_time(case: dict[str, Any]) -> None:
+    if case["ok"]:
+        assert f"DTSTAMP:{case['stamp']}" in schedule.schedule_ics("2026-01-12",
+                                                                  stamp=case["stamp"])
+    else:
+        with pytest.raises(ValueError, match="YYYYMMDDTHHMMSSZ"):
+            schedule.schedule_ics("2026-01-12", stamp=case["stamp"])
+
+
+def test_the_window_and_ranges_come_from_data_limits() -> None:
+    raw = limits.limits_json()
+    assert LIMITS.earliest.isoformat() == raw["dates"]["earliest"]
+    message = str(pytest.raises(ValueError, trials.rate_comparison, 0.39, 11).value)
+    high = raw["numbers"]["relapse_rate"]["max"]
+    assert f"from 0 to {high} relapses per patient-year" in message
