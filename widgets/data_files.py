@@ -8,6 +8,7 @@ ranges). The book's build reports a `DataError` as a warning located in the data
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, ValidationError
 
 from widgets.limits import Limit, load_limits
 
@@ -363,6 +364,18 @@ def _span(value: Any) -> int | float | tuple[int | float, int | float]:
     return _number(value)
 
 
+def _in_window(day: dt.date) -> dt.date:
+    """A date of data/ inside the window of data/limits.json (a typo such as 2103 is caught)."""
+    limits = load_limits()
+    if not limits.earliest <= day <= limits.latest:
+        raise ValueError(
+            f"{day.isoformat()} is outside the dates data/limits.json allows, "
+            f"{limits.earliest.isoformat()} to {limits.latest.isoformat()}"
+        )
+    return day
+
+
+DataDate = Annotated[dt.date, AfterValidator(_in_window)]
 Number = Annotated[int | float, PlainValidator(_number)]
 Span = Annotated[int | float | tuple[int | float, int | float], PlainValidator(_span)]
 """A single number or an inclusive range [low, high] as the source states it."""

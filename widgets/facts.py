@@ -6,7 +6,6 @@ calculators and tests get their facts from `load_facts()`, never from a literal 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -21,6 +20,7 @@ from pydantic import (
 )
 
 from widgets.data_files import (
+    DataDate,
     DataError,
     M,
     Number,
@@ -89,8 +89,8 @@ class Source(Strict):
     audience_inferred: bool
     """True where the document does not name its readers and the audience is our inference."""
     jurisdiction: str
-    issued: dt.date | None = None
-    updated: dt.date | None = None
+    issued: DataDate | None = None
+    updated: DataDate | None = None
     date_note: str
     references: str = ""
     """The references the document itself lists, as MyST citations (empty where none)."""
@@ -239,7 +239,7 @@ class TimelineEvent(Strict):
     entries of the bibliography (references), e.g. EMA's page on the 2019-2020 referral."""
 
     id: str
-    date: dt.date
+    date: DataDate
     title: str
     description: str
     claims: tuple[str, ...] = ()
@@ -453,6 +453,7 @@ def load_facts(data: Path = DATA) -> Facts:
 Ratio = Annotated[float, _ranged("trials", "ratio", "a ratio or rate")]
 Percent = Annotated[float, _ranged("numbers", "risk_percent", "a percentage of patients")]
 ArmSize = Annotated[int, _ranged("numbers", "arm_size", "an arm size")]
+Stated = Annotated[float, _ranged("values", "percent", "a figure a source states")]
 
 
 class PValue(Strict):
@@ -543,8 +544,8 @@ class StatedFigure(Strict):
     claim: str
     outcome: Literal["design", "relapses", "disability"]
     form: StatedForm
-    control: Number | None = None
-    treated: Number | None = None
+    control: Stated | None = None
+    treated: Stated | None = None
 
     @model_validator(mode="after")
     def _numbers_where_needed(self) -> StatedFigure:
@@ -667,6 +668,8 @@ def normalise_name(text: str) -> str:
     become one space (the browser twin is ``normaliseName`` in widgets/ui/js/washout.js)."""
     from widgets.limits import space_pattern
 
+    if not isinstance(text, str):
+        raise ValueError(f"Give a therapy name as text, not {type(text).__name__}.")
     separators = f"(?:{space_pattern()}|[_\\-\\u2010-\\u2015])+"
     return " ".join(part for part in re.split(separators, text.lower()) if part)
 
@@ -1125,3 +1128,52 @@ def load_schedule_rules(data: Path = DATA) -> ScheduleRules:
                     f"nothing fills {', '.join('{' + u + '}' for u in unfilled)}"
                 )
     return rules
+
+
+# --- What the book's build checks beyond the schema ---------------------------------------
+
+
+def reference_faults(data: Path, bib_keys: set[str], labels: set[str]) -> list[DataError]:
+    """Citation keys missing from references.bib and chapter sections that are no label.
+
+    The build (book/_ext/facts_pages.py) reports each as a warning located in the data file, so
+    a wrong key or section is found where it is written, not on the page it would break.
+
+    Args:
+        data: the data folder.
+        bib_keys: the keys of references.bib.
+        labels: every label the book's pages define.
+    """
+    facts = load_facts(data)
+    faults = []
+    for kind, record_id, key, cited in [
+        *(("sources", s.id, "citation", s.citation) for s in facts.sources),
+        *(("claims", c.id, "citation", c.citation) for c in facts.claims),
+    ]:
+        if cited not in bib_keys:
+            faults.append((record_place(data, kind, record_id) / key).fault(
+                f"{cited!r} is not a key in references.bib; correct the key or add the entry"
+            ))
+    for claim in facts.claims:
+        section = facts.section_of(claim)
+        if section not in labels:
+            key = "section" if claim.section else "source"
+            faults.append((record_place(data, "claims", claim.id) / key).fault(
+                f"its chapter section {section!r} is no label in the book; give `section` the "
+                "label of the heading in book/sources/ that the locator names"
+            ))
+    path = data / "trials.yaml"
+    for index, trial in enumerate(load_trials(data)):
+        place = Place(path, (index,), f"trial {trial.id}")
+        cited = [("citation", trial.citation)]
+        if trial.published is not None:
+            cited.append(("published.citation", trial.published.citation))
+        for key, citation in cited:
+            if citation not in bib_keys:
+                where = place
+                for step in key.split("."):
+                    where = where / step
+                faults.append(where.fault(
+                    f"{citation!r} is not a key in references.bib; correct the key or add the entry"
+                ))
+    return faults

@@ -9,17 +9,97 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from widgets import compare, timeline
+from widgets import compare, data_files, limits, timeline
 from widgets import facts as facts_module
 from widgets.facts import DATA, DataError, Facts, load_facts
+
+logger = logging.getLogger(__name__)
+LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)
+
+
+def warn_at_data(error: DataError) -> None:
+    """A data fault as a warning located in the data file (an error under -W), once."""
+    location = f"{error.path}:{error.line}" if error.path and error.line else None
+    logger.warning(str(error), location=location, type="facts", subtype="data", once=True)
+
+
+def data_faults(root: Path, bibfiles: list[str], data: Path = DATA) -> tuple[list[DataError], set]:
+    """Every fault of `data` a build would meet, and the chapter sections that are no label.
+
+    Loads every data file (the first fault stops that), then checks citation keys against the
+    bibliography files and chapter sections against the labels of the pages under ``book/``.
+    """
+    loaders = [
+        facts_module.load_facts, facts_module.load_trials, facts_module.load_therapies,
+        facts_module.load_washout_rules, facts_module.load_contraception_rules,
+        facts_module.load_schedule_rules,
+    ]
+    for loader in loaders:
+        loader.cache_clear()
+    try:
+        for loader in loaders:
+            loader(data)
+    except DataError as error:
+        return [error], set()
+    bib_keys = set()
+    for name in bibfiles:
+        text = (root / name).read_text(encoding="utf-8")
+        bib_keys |= set(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.MULTILINE))
+    labels = {
+        label
+        for path in sorted((root / "book").rglob("*.md"))
+        for label in LABEL.findall(path.read_text(encoding="utf-8"))
+    }
+    facts = load_facts(data)
+    bad_labels = {facts.section_of(claim) for claim in facts.claims} - labels
+    return facts_module.reference_faults(data, bib_keys, labels), bad_labels
+
+
+def check_data(app: Sphinx) -> None:
+    """Before any page is read, report every data fault against its data file and line.
+
+    A reader of the build log then finds a fault where it is written, not on the generated page
+    (or the notebook) that it would break; references to a section already reported stay quiet.
+    """
+    faults, bad_labels = data_faults(Path(app.srcdir), list(app.config.bibtex_bibfiles))
+    for fault in faults:
+        warn_at_data(fault)
+    app.env.facts_bad_labels = bad_labels
+
+
+def data_and_code() -> list[Path]:
+    """Every file of data/ and of the package that a page computed from them depends on."""
+    roots = [Path(DATA), Path(facts_module.__file__).parent]
+    suffixes = {".yaml", ".json", ".py", ".js", ".css"}
+    return sorted(p for root in roots for p in root.rglob("*") if p.suffix in suffixes)
+
+
+def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook page is computed from data/ and widgets/: re-read it when they change.
+
+    Without this an incremental build re-reads only the pages whose own source changed, and a
+    calculator page would keep the figures (or a fault) of data that has since changed.
+    """
+    if str(app.env.doc2path(docname)).endswith(".ipynb"):
+        for path in data_and_code():
+            app.env.note_dependency(str(path))
+
+
+def quiet_reported_label(app: Sphinx, domain: Any, node: Any) -> bool | None:
+    """A reference to a section already reported against data/ warns only there."""
+    if node.get("reftarget") in getattr(app.env, "facts_bad_labels", set()):
+        return True
+    return None
 
 
 class FactsDirective(SphinxDirective):
@@ -31,13 +111,19 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        code = [Path(module.__file__) for module in (compare, timeline, facts_module)]
-        for path in [*sorted(Path(DATA).rglob("*.yaml")), *code]:
+        modules = (compare, timeline, facts_module, data_files, limits)
+        code = [Path(module.__file__) for module in modules]
+        for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
             self.env.note_dependency(str(path))
         try:
             load_facts.cache_clear()
             text = self.myst(load_facts())
-        except (DataError, KeyError, StopIteration) as error:
+        except DataError as error:
+            if error.path is None:
+                raise self.error(f"cannot render from data/: {error}") from None
+            warn_at_data(error)
+            return []
+        except (KeyError, StopIteration) as error:
             raise self.error(f"cannot render from data/: {error}") from None
         container = nodes.container()
         self.state.nested_parse(
@@ -267,6 +353,10 @@ class StrengthScheme(FactsDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", check_data)
+    # Before the standard domain's own handler (priority 500), which warns and stops the event.
+    app.connect("warn-missing-reference", quiet_reported_label, priority=400)
+    app.connect("source-read", note_data_dependencies)
     app.add_directive("comparison-table", ComparisonTable)
     app.add_directive("discrepancy-list", DiscrepancyList)
     app.add_directive("claim-ledger", ClaimLedger)
