@@ -8,6 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
+# Every build is made in a staging folder; only a build that passes replaces $(HTML), so a failed
+# build never leaves a site that could be published (the previous good one stays as it was).
+STAGE := _build/stage
+STAGE_HTML := $(STAGE)/_build/html
+REPORTS := _build/reports
+JUPYTER_BOOK ?= $(BIN)/jupyter-book
 PORT ?= 8000
 
 .PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf
@@ -42,12 +48,18 @@ notebooks: $(STAMP)
 book: build
 	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
 
-# Strict: any warning (broken reference, citation, failed notebook) fails the build.
+# Strict: any warning (broken reference, citation, data fault, failed notebook) fails the build.
+# A failed build publishes nothing: its pages are deleted, its notebook execution reports kept.
 build: $(STAMP) $(NODE_STAMP)
-	@echo "jupyter-book build . -W -n --keep-going"
-	@$(BIN)/jupyter-book build . -W -n --keep-going || { \
-	  echo "Build failed. Notebook execution reports, if any: $(CURDIR)/$(HTML)/reports"; \
-	  ls $(HTML)/reports 2>/dev/null || true; exit 1; }
+	@echo "jupyter-book build . -W -n --keep-going (in $(STAGE); published to $(HTML) if it passes)"
+	@rm -rf $(REPORTS)
+	@$(JUPYTER_BOOK) build . --path-output $(STAGE) -W -n --keep-going || { \
+	  if [ -d $(STAGE_HTML)/reports ]; then mv $(STAGE_HTML)/reports $(REPORTS); fi; \
+	  rm -rf $(STAGE_HTML); \
+	  echo "Build failed: nothing was published, $(HTML) is as it was before."; \
+	  echo "Notebook execution reports, if any: $(CURDIR)/$(REPORTS)"; \
+	  ls $(REPORTS) 2>/dev/null || true; exit 1; }
+	@rm -rf $(HTML).new && cp -a $(STAGE_HTML) $(HTML).new && rm -rf $(HTML) && mv $(HTML).new $(HTML)
 
 # The whole book as one PDF; each calculator prints its result as text there. Needs TeX from
 # Debian (about 80 MB): apt-get install --no-install-recommends texlive-latex-extra

@@ -1,0 +1,91 @@
+"""A failed build publishes nothing (issue 16): `make build` replaces _build/html only when the
+book builds cleanly, and a failed build leaves the previous site as it was (or none at all) while
+keeping the notebook execution reports where its message says.
+
+The Makefile runs in a scratch folder with a stand-in for jupyter-book that writes a site and a
+report the way jupyter-book does, then passes or fails; nothing of the real build is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FAKE_BOOK = """#!/bin/sh
+# Writes <path-output>/_build/html as jupyter-book does, with a report, then exits with $FAKE_EXIT.
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--path-output" ]; then out="$2"; fi
+  shift
+done
+mkdir -p "$out/_build/html/reports"
+echo "site of this build" > "$out/_build/html/index.html"
+echo "cell failed" > "$out/_build/html/reports/washout.err.log"
+exit "$FAKE_EXIT"
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch folder with the Makefile and stand-ins for what its build target needs."""
+    if shutil.which("make") is None:
+        pytest.fail("GNU make is needed for this test")
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    for name in ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    for stamp in ("stamps/venv", "stamps/node"):
+        (tmp_path / stamp).parent.mkdir(exist_ok=True)
+        (tmp_path / stamp).touch()
+    fake = tmp_path / "fake-jupyter-book"
+    fake.write_text(FAKE_BOOK, encoding="utf-8")
+    fake.chmod(0o755)
+    return tmp_path
+
+
+def make_build(project: Path, exit_code: int) -> subprocess.CompletedProcess[str]:
+    variables = [
+        f"JUPYTER_BOOK={project / 'fake-jupyter-book'}",
+        "STAMP=stamps/venv",
+        "NODE_STAMP=stamps/node",
+    ]
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(project), "build", *variables],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FAKE_EXIT": str(exit_code)},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_passing_build_is_published(project: Path) -> None:
+    run = make_build(project, 0)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (project / "_build/html/index.html").read_text() == "site of this build\n"
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
+    site = project / "_build/html"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("previous good site\n")
+    run = make_build(project, 1)
+    assert run.returncode != 0
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text() == "previous good site\n"
+    # The failed build's pages are gone from the staging folder too; its reports are kept.
+    assert not (project / "_build/stage/_build/html").exists()
+    reports = project / "_build/reports"
+    assert (reports / "washout.err.log").read_text() == "cell failed\n"
+    assert f"Notebook execution reports, if any: {reports}" in run.stdout
+    assert "nothing was published" in run.stdout
+
+
+def test_a_failed_first_build_leaves_no_site(project: Path) -> None:
+    run = make_build(project, 1)
+    assert run.returncode != 0
+    assert not (project / "_build/html").exists()
+    assert not list(project.glob("_build/**/index.html"))
