@@ -23,7 +23,7 @@ export function courseNumber(value) {
     number = Number(text);
   }
   if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
-  if (number < 1) throw new InputError("course", `There is no course ${number}. ${courseHelp()}`);
+  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
   if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
   return number;
 }
