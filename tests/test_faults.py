@@ -17,7 +17,7 @@ from widgets.facts import DATA, DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
-from facts_pages import data_faults  # noqa: E402
+from facts_pages import data_faults, quiet_reported_label  # noqa: E402
 
 LOADERS = (
     facts.load_facts,
@@ -280,3 +280,16 @@ def test_a_load_fault_stops_the_build_check_with_its_place(data: Path) -> None:
     line = replace(data, SWITCHING, FIRST_VALUE, "  value: {months: [3, 2]}\n")
     faults, _ = data_faults(ROOT, ["references.bib"], data)
     assert [(fault.path, fault.line) for fault in faults] == [(data / SWITCHING, line)]
+
+
+def test_a_reference_to_a_reported_section_stays_quiet_on_the_pages() -> None:
+    """The build reports a bad section once, in data/; the pages show the link text unlinked."""
+
+    class Env:
+        facts_bad_labels = {"src-sms-nowhere"}
+
+    text = object()
+    reported = {"refdomain": "std", "reftarget": "src-sms-nowhere"}
+    other = {"refdomain": "std", "reftarget": "src-sms-elsewhere"}
+    assert quiet_reported_label(None, Env(), reported, text) is text
+    assert quiet_reported_label(None, Env(), other, text) is None

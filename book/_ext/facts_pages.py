@@ -95,10 +95,13 @@ def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None
             app.env.note_dependency(str(path))
 
 
-def quiet_reported_label(app: Sphinx, domain: Any, node: Any) -> bool | None:
-    """A reference to a section already reported against data/ warns only there."""
-    if node.get("reftarget") in getattr(app.env, "facts_bad_labels", set()):
-        return True
+def quiet_reported_label(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
+    """A reference to a section already reported against data/ is left as plain text, so the
+    fault is reported once, in the data file, and not again on every page that shows it."""
+    if node.get("refdomain") == "std" and node.get("reftarget") in getattr(
+        env, "facts_bad_labels", set()
+    ):
+        return contnode
     return None
 
 
@@ -354,8 +357,7 @@ class StrengthScheme(FactsDirective):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", check_data)
-    # Before the standard domain's own handler (priority 500), which warns and stops the event.
-    app.connect("warn-missing-reference", quiet_reported_label, priority=400)
+    app.connect("missing-reference", quiet_reported_label)
     app.connect("source-read", note_data_dependencies)
     app.add_directive("comparison-table", ComparisonTable)
     app.add_directive("discrepancy-list", DiscrepancyList)
