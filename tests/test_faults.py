@@ -263,6 +263,14 @@ def test_a_citation_key_missing_from_the_bibliography_is_reported_in_data(data: 
     )
 
 
+def test_a_timeline_reference_missing_from_the_bibliography_is_reported(data: Path) -> None:
+    line = replace(data, "timeline.yaml", "    - {citation: ema2020,", "    - {citation: ema2002,")
+    (message,) = _build_faults(data)
+    assert message.startswith(f"data/timeline.yaml, line {line}, timeline event "), message
+    assert message.endswith(", key references[0].citation: 'ema2002' is not a key in "
+                            "references.bib; correct the key or add the entry."), message
+
+
 def test_a_chapter_section_that_is_no_label_is_reported_in_data(data: Path) -> None:
     line = replace(data, SWITCHING, "  citation: sms2025\n",
                    "  citation: sms2025\n  section: src-sms-nowhere\n") + 1

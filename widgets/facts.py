@@ -1146,12 +1146,20 @@ def reference_faults(data: Path, bib_keys: set[str], labels: set[str]) -> list[D
     """
     facts = load_facts(data)
     faults = []
-    for kind, record_id, key, cited in [
-        *(("sources", s.id, "citation", s.citation) for s in facts.sources),
-        *(("claims", c.id, "citation", c.citation) for c in facts.claims),
+    for kind, record_id, at, cited in [
+        *(("sources", s.id, ("citation",), s.citation) for s in facts.sources),
+        *(("claims", c.id, ("citation",), c.citation) for c in facts.claims),
+        *(
+            ("timeline", event.id, ("references", index, "citation"), reference.citation)
+            for event in facts.timeline
+            for index, reference in enumerate(event.references)
+        ),
     ]:
         if cited not in bib_keys:
-            faults.append((record_place(data, kind, record_id) / key).fault(
+            place = record_place(data, kind, record_id)
+            for step in at:
+                place = place / step
+            faults.append(place.fault(
                 f"{cited!r} is not a key in references.bib; correct the key or add the entry"
             ))
     for claim in facts.claims:

@@ -77,24 +77,6 @@ def check_data(app: Sphinx) -> None:
     app.env.facts_bad_labels = bad_labels
 
 
-def data_and_code() -> list[Path]:
-    """Every file of data/ and of the package that a page computed from them depends on."""
-    roots = [Path(DATA), Path(facts_module.__file__).parent]
-    suffixes = {".yaml", ".json", ".py", ".js", ".css"}
-    return sorted(p for root in roots for p in root.rglob("*") if p.suffix in suffixes)
-
-
-def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
-    """A notebook page is computed from data/ and widgets/: re-read it when they change.
-
-    Without this an incremental build re-reads only the pages whose own source changed, and a
-    calculator page would keep the figures (or a fault) of data that has since changed.
-    """
-    if str(app.env.doc2path(docname)).endswith(".ipynb"):
-        for path in data_and_code():
-            app.env.note_dependency(str(path))
-
-
 def quiet_reported_label(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
     """A reference to a section already reported against data/ is left as plain text, so the
     fault is reported once, in the data file, and not again on every page that shows it."""
@@ -358,7 +340,6 @@ class StrengthScheme(FactsDirective):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", check_data)
     app.connect("missing-reference", quiet_reported_label)
-    app.connect("source-read", note_data_dependencies)
     app.add_directive("comparison-table", ComparisonTable)
     app.add_directive("discrepancy-list", DiscrepancyList)
     app.add_directive("claim-ledger", ClaimLedger)

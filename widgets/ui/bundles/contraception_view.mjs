@@ -1,6 +1,71 @@
 // Bundled by esbuild from widgets/ui/js/contraception_view.js and what it imports: edit those, then `make bundles`.
 
+// widgets/ui/js/limits.js
+var current = null;
+var patterns = null;
+function characterClass(items) {
+  const parts = items.map((item) => {
+    const [low, high] = item.split("-");
+    return high ? `\\u{${low}}-\\u{${high}}` : `\\u{${low}}`;
+  });
+  return `[${parts.join("")}]`;
+}
+function useLimits(limits) {
+  if (!limits || typeof limits !== "object" || !limits.numbers || !limits.text) {
+    throw new Error("The calculator's rules carry no limits (data/limits.json).");
+  }
+  if (limits === current) return;
+  current = limits;
+  const space = characterClass(limits.text.space);
+  patterns = {
+    space,
+    ends: new RegExp(`^${space}+|${space}+$`, "gu"),
+    refused: new RegExp(characterClass(limits.text.refused), "u")
+  };
+}
+function loaded() {
+  if (!current) throw new Error("useLimits(rules.limits) was not called before computing.");
+  return current;
+}
+function stripSpace(text) {
+  loaded();
+  return String(text).replace(patterns.ends, "");
+}
+function characterProblem(text, what) {
+  loaded();
+  const match = patterns.refused.exec(String(text));
+  if (!match) return null;
+  const code = match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `The text entered for ${what} holds the invisible or control character U+${code}; type it again without it.`;
+}
+function limitWords(limit) {
+  if (limit.unit === "%") return `from ${limit.min}% to ${limit.max}%`;
+  return `from ${limit.min} to ${limit.max}${limit.unit ? ` ${limit.unit}` : ""}`;
+}
+function numberLimit(name) {
+  const numbers = loaded().numbers;
+  if (!Object.prototype.hasOwnProperty.call(numbers, name)) throw new Error(`No limit named ${name}.`);
+  return numbers[name];
+}
+function numberProblem(value, name, what, example = "") {
+  const limit = numberLimit(name);
+  const ok = typeof value === "number" && Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.whole || Number.isInteger(value));
+  if (ok) return null;
+  const kind = limit.whole ? "a whole number" : "a number";
+  const why = limit.why ? ` (${limit.why})` : "";
+  const such = example ? `, such as ${example}` : "";
+  return `${what} must be ${kind} ${limitWords(limit)}${why}${such}.`;
+}
+function dateWindow() {
+  return loaded().dates;
+}
+
 // widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -82,14 +147,19 @@ function tooLate(start) {
     `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
   );
 }
+function cleanText(value, what) {
+  const problem = characterProblem(value, what);
+  if (problem) throw new InputError("character", problem);
+  return stripSpace(value);
+}
 function parseDate(value, what = "the date") {
-  const text = typeof value === "string" ? value.trim() : "";
   if (typeof value !== "string" && value !== null && value !== void 0) {
     throw new InputError(
       "date-format",
       `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
     );
   }
+  const text = typeof value === "string" ? cleanText(value, what) : "";
   if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (!match) {
@@ -114,7 +184,7 @@ function parseDate(value, what = "the date") {
   return { year, month, day };
 }
 function addMonths(start, months) {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("Give addMonths a whole number of months, 0 or more.");
   const index = start.year * 12 + (start.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = index % 12 + 1;
@@ -122,11 +192,20 @@ function addMonths(start, months) {
   return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
 }
 function addDays(start, days) {
+  if (!Number.isInteger(days)) throw new RangeError("Give addDays a whole number of days.");
   const instant = /* @__PURE__ */ new Date(0);
   instant.setUTCFullYear(start.year, start.month - 1, start.day);
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-  if (result.year > MAX_YEAR) throw tooLate(start);
+  if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
+    if (days < 0) {
+      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+    }
+    throw tooLate(start);
+  }
+  if (result.year < 1) {
+    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+  }
   return result;
 }
 function addDuration(start, duration) {
@@ -139,21 +218,39 @@ function toIso(date) {
 function formatDate(date) {
   return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
 }
+function compareDates(a, b) {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+function enteredDate(value, what) {
+  const day = parseDate(value, what);
+  const { earliest, latest } = dateWindow();
+  const [low, high] = [parseDate(earliest), parseDate(latest)];
+  if (compareDates(day, low) < 0 || compareDates(day, high) > 0) {
+    throw new InputError(
+      "date-range",
+      `${toIso(day)} is outside the dates these calculators take: enter ${what} from ${formatDate(low)} to ${formatDate(high)}.`
+    );
+  }
+  return day;
+}
 
 // widgets/ui/js/contraception.js
 var LAST_INFUSION = "the date of the last infusion";
 var COURSE_START = "the first day of the course";
-var COURSE_HELP = "Enter the course number as a whole number: 1 for the first course, 2 for the second.";
+function courseHelp() {
+  return `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: 1 for the first course, 2 for the second.`;
+}
 function courseNumber(value) {
   let number = value;
   if (typeof value === "string") {
-    const text = value.trim();
-    if (!text) throw new InputError("course", COURSE_HELP);
-    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${COURSE_HELP}`);
+    const text = cleanText(value, "the course number");
+    if (!text) throw new InputError("course", courseHelp());
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
     number = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", COURSE_HELP);
-  if (number < 1) throw new InputError("course", `There is no course ${number}. ${COURSE_HELP}`);
+  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
+  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
+  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
   return number;
 }
 function courseRule(rules, course) {
@@ -162,9 +259,10 @@ function courseRule(rules, course) {
   return { group, number, ...rules.courses[group] };
 }
 function lastInfusion(rules, courseStart, course) {
-  const rule = courseRule(rules, course);
-  const start = parseDate(courseStart, COURSE_START);
-  return toIso(addDays(start, rule.infusion_days - 1));
+  return toIso(courseEnd(rules, enteredDate(courseStart, COURSE_START), course));
+}
+function courseEnd(rules, start, course) {
+  return addDays(start, courseRule(rules, course).infusion_days - 1);
 }
 function when(milestone) {
   if (milestone.date === null) return "no date set";
@@ -172,7 +270,7 @@ function when(milestone) {
   return `${words} ${formatDate(parseDate(milestone.date))}`;
 }
 function afterLastInfusion(rules, last) {
-  const day = parseDate(last, LAST_INFUSION);
+  const day = enteredDate(last, LAST_INFUSION);
   const items = {};
   for (const entry of rules.entries) {
     const date = entry.duration ? toIso(addDuration(day, entry.duration)) : null;
@@ -206,7 +304,7 @@ function source(rule, siteRoot) {
   return cite;
 }
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-contraception" });
   const known = element("select");
   for (const [value, text] of KNOWN) known.append(element("option", { value }, text));

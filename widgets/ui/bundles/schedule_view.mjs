@@ -1,6 +1,71 @@
 // Bundled by esbuild from widgets/ui/js/schedule_view.js and what it imports: edit those, then `make bundles`.
 
+// widgets/ui/js/limits.js
+var current = null;
+var patterns = null;
+function characterClass(items) {
+  const parts = items.map((item) => {
+    const [low, high] = item.split("-");
+    return high ? `\\u{${low}}-\\u{${high}}` : `\\u{${low}}`;
+  });
+  return `[${parts.join("")}]`;
+}
+function useLimits(limits) {
+  if (!limits || typeof limits !== "object" || !limits.numbers || !limits.text) {
+    throw new Error("The calculator's rules carry no limits (data/limits.json).");
+  }
+  if (limits === current) return;
+  current = limits;
+  const space = characterClass(limits.text.space);
+  patterns = {
+    space,
+    ends: new RegExp(`^${space}+|${space}+$`, "gu"),
+    refused: new RegExp(characterClass(limits.text.refused), "u")
+  };
+}
+function loaded() {
+  if (!current) throw new Error("useLimits(rules.limits) was not called before computing.");
+  return current;
+}
+function stripSpace(text) {
+  loaded();
+  return String(text).replace(patterns.ends, "");
+}
+function characterProblem(text, what) {
+  loaded();
+  const match = patterns.refused.exec(String(text));
+  if (!match) return null;
+  const code = match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `The text entered for ${what} holds the invisible or control character U+${code}; type it again without it.`;
+}
+function limitWords(limit) {
+  if (limit.unit === "%") return `from ${limit.min}% to ${limit.max}%`;
+  return `from ${limit.min} to ${limit.max}${limit.unit ? ` ${limit.unit}` : ""}`;
+}
+function numberLimit(name) {
+  const numbers = loaded().numbers;
+  if (!Object.prototype.hasOwnProperty.call(numbers, name)) throw new Error(`No limit named ${name}.`);
+  return numbers[name];
+}
+function numberProblem(value, name, what, example = "") {
+  const limit = numberLimit(name);
+  const ok = typeof value === "number" && Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.whole || Number.isInteger(value));
+  if (ok) return null;
+  const kind = limit.whole ? "a whole number" : "a number";
+  const why = limit.why ? ` (${limit.why})` : "";
+  const such = example ? `, such as ${example}` : "";
+  return `${what} must be ${kind} ${limitWords(limit)}${why}${such}.`;
+}
+function dateWindow() {
+  return loaded().dates;
+}
+
 // widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -82,14 +147,19 @@ function tooLate(start) {
     `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
   );
 }
+function cleanText(value, what) {
+  const problem = characterProblem(value, what);
+  if (problem) throw new InputError("character", problem);
+  return stripSpace(value);
+}
 function parseDate(value, what = "the date") {
-  const text = typeof value === "string" ? value.trim() : "";
   if (typeof value !== "string" && value !== null && value !== void 0) {
     throw new InputError(
       "date-format",
       `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
     );
   }
+  const text = typeof value === "string" ? cleanText(value, what) : "";
   if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (!match) {
@@ -114,7 +184,7 @@ function parseDate(value, what = "the date") {
   return { year, month, day };
 }
 function addMonths(start, months) {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("Give addMonths a whole number of months, 0 or more.");
   const index = start.year * 12 + (start.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = index % 12 + 1;
@@ -122,11 +192,20 @@ function addMonths(start, months) {
   return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
 }
 function addDays(start, days) {
+  if (!Number.isInteger(days)) throw new RangeError("Give addDays a whole number of days.");
   const instant = /* @__PURE__ */ new Date(0);
   instant.setUTCFullYear(start.year, start.month - 1, start.day);
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-  if (result.year > MAX_YEAR) throw tooLate(start);
+  if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
+    if (days < 0) {
+      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+    }
+    throw tooLate(start);
+  }
+  if (result.year < 1) {
+    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+  }
   return result;
 }
 function addDuration(start, duration) {
@@ -142,20 +221,34 @@ function formatDate(date) {
 function compareDates(a, b) {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+function enteredDate(value, what) {
+  const day = parseDate(value, what);
+  const { earliest, latest } = dateWindow();
+  const [low, high] = [parseDate(earliest), parseDate(latest)];
+  if (compareDates(day, low) < 0 || compareDates(day, high) > 0) {
+    throw new InputError(
+      "date-range",
+      `${toIso(day)} is outside the dates these calculators take: enter ${what} from ${formatDate(low)} to ${formatDate(high)}.`
+    );
+  }
+  return day;
+}
 
 // widgets/ui/js/contraception.js
-var COURSE_START = "the first day of the course";
-var COURSE_HELP = "Enter the course number as a whole number: 1 for the first course, 2 for the second.";
+function courseHelp() {
+  return `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: 1 for the first course, 2 for the second.`;
+}
 function courseNumber(value) {
   let number = value;
   if (typeof value === "string") {
-    const text = value.trim();
-    if (!text) throw new InputError("course", COURSE_HELP);
-    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${COURSE_HELP}`);
+    const text = cleanText(value, "the course number");
+    if (!text) throw new InputError("course", courseHelp());
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
     number = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", COURSE_HELP);
-  if (number < 1) throw new InputError("course", `There is no course ${number}. ${COURSE_HELP}`);
+  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
+  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
+  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
   return number;
 }
 function courseRule(rules, course) {
@@ -163,10 +256,8 @@ function courseRule(rules, course) {
   const group = number === 1 ? "first" : number === 2 ? "second" : "further";
   return { group, number, ...rules.courses[group] };
 }
-function lastInfusion(rules, courseStart, course) {
-  const rule = courseRule(rules, course);
-  const start = parseDate(courseStart, COURSE_START);
-  return toIso(addDays(start, rule.infusion_days - 1));
+function courseEnd(rules, start, course) {
+  return addDays(start, courseRule(rules, course).infusion_days - 1);
 }
 
 // widgets/ui/js/schedule.js
@@ -210,8 +301,8 @@ function fillTitle(title, values) {
   return title.replace(/\{(course|day|days)\}/g, (_, name) => String(values[name]));
 }
 function optionalDate(value, what) {
-  if (value === null || value === void 0 || typeof value === "string" && !value.trim()) return null;
-  return parseDate(value, what);
+  if (value === null || value === void 0 || typeof value === "string" && !stripSpace(value)) return null;
+  return enteredDate(value, what);
 }
 function whenText(event) {
   const start = formatDate(parseDate(event.start));
@@ -234,7 +325,7 @@ function summaryLines(rules, courses, due, horizon, count, notices) {
   return [...lines, ...notices];
 }
 function buildSchedule(rules, first, second) {
-  const one = { number: 1, start: first, last: parseDate(lastInfusion(rules, toIso(first), 1)), given: true };
+  const one = { number: 1, start: first, last: courseEnd(rules, first, 1), given: true };
   const due = addDuration(first, rules.due.interval);
   if (second !== null && compareDates(second, one.last) <= 0) {
     throw new InputError(
@@ -243,7 +334,7 @@ function buildSchedule(rules, first, second) {
     );
   }
   const start2 = second !== null ? second : due;
-  const two = { number: 2, start: start2, last: parseDate(lastInfusion(rules, toIso(start2), 2)), given: second !== null };
+  const two = { number: 2, start: start2, last: courseEnd(rules, start2, 2), given: second !== null };
   const courses = [one, two];
   const given = courses.filter((course) => course.given);
   const horizon = addDuration(two.last, rules.horizon);
@@ -365,7 +456,7 @@ function buildSchedule(rules, first, second) {
   };
 }
 function treatmentSchedule(rules, course1Start, course2Start = null) {
-  const first = parseDate(course1Start, COURSE_1);
+  const first = enteredDate(course1Start, COURSE_1);
   const second = optionalDate(course2Start, COURSE_2);
   try {
     return buildSchedule(rules, first, second);
@@ -385,19 +476,19 @@ function utf8Width(char) {
 }
 function icsFold(line) {
   const parts = [];
-  let current = "";
+  let current2 = "";
   let size = 0;
   for (const char of line) {
     const width = utf8Width(char);
     if (size + width > 75) {
-      parts.push(current);
-      current = " ";
+      parts.push(current2);
+      current2 = " ";
       size = 1;
     }
-    current += char;
+    current2 += char;
     size += width;
   }
-  parts.push(current);
+  parts.push(current2);
   return parts.join("\r\n");
 }
 function icsDate(day) {
@@ -412,10 +503,16 @@ function eventDescription(event) {
   return lines.join("\n");
 }
 function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
-  if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) {
+  const how = `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`;
+  if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) throw new InputError("stamp", how);
+  const [year, month, day, hour, minute, second] = [0, 4, 6, 9, 11, 13].map(
+    (at, i) => Number(stamp.slice(at, at + (i === 0 ? 4 : 2)))
+  );
+  const real = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60;
+  if (!real) {
     throw new InputError(
       "stamp",
-      `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`
+      `Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}; ${stamp} is not one.`
     );
   }
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
@@ -568,7 +665,7 @@ function vegaReady(model) {
   return vegaLoading;
 }
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-schedule" });
   const first = element("input", { type: "date", "data-input": "course1_start" });
   const second = element("input", { type: "date", "data-input": "course2_start" });
@@ -629,13 +726,13 @@ function render({ model, el }) {
     disclaimer()
   );
   el.append(root);
-  let current = null;
+  let current2 = null;
   let shown = null;
   let chartToken = 0;
   let chartView = null;
   let drawnWidth = 0;
   function fail(message) {
-    current = null;
+    current2 = null;
     chartToken += 1;
     status.classList.add("calc-error");
     status.replaceChildren(element("p", { "data-result": "error" }, message));
@@ -708,7 +805,7 @@ function render({ model, el }) {
       else fail(`The calculator could not work this out (${error}). Check the dates.`);
       return;
     }
-    current = schedule;
+    current2 = schedule;
     status.classList.remove("calc-error");
     const names = ["course1", "course2", "horizon", "count"];
     const values = [schedule.courses[0].start, schedule.courses[1].start, schedule.horizon, String(schedule.events.length)];
@@ -719,7 +816,7 @@ function render({ model, el }) {
     status.replaceChildren(...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     setTimeout(() => {
-      if (current === schedule) showDetails(schedule, siteRoot);
+      if (current2 === schedule) showDetails(schedule, siteRoot);
     }, 0);
   }
   function showDetails(schedule, siteRoot) {
@@ -742,10 +839,10 @@ function render({ model, el }) {
     return `alemtuzumab-schedule-${dates.join("-")}.ics`;
   }
   download.addEventListener("click", () => {
-    if (!current) return;
-    const text = calendarText(rules, current);
+    if (!current2) return;
+    const text = calendarText(rules, current2);
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current), hidden: "" });
+    const link = element("a", { href: url, download: fileName(current2), hidden: "" });
     root.append(link);
     link.click();
     link.remove();
@@ -756,7 +853,7 @@ function render({ model, el }) {
   const resizeObserver = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      if (current && chart.dataset.drawn === "true" && Math.abs(chart.clientWidth - drawnWidth) > 1) drawChart(current);
+      if (current2 && chart.dataset.drawn === "true" && Math.abs(chart.clientWidth - drawnWidth) > 1) drawChart(current2);
     }, 150);
   }) : null;
   if (resizeObserver) resizeObserver.observe(chart);

@@ -1,6 +1,68 @@
 // Bundled by esbuild from widgets/ui/js/trials_view.js and what it imports: edit those, then `make bundles`.
 
+// widgets/ui/js/limits.js
+var current = null;
+var patterns = null;
+function characterClass(items) {
+  const parts = items.map((item) => {
+    const [low, high] = item.split("-");
+    return high ? `\\u{${low}}-\\u{${high}}` : `\\u{${low}}`;
+  });
+  return `[${parts.join("")}]`;
+}
+function useLimits(limits) {
+  if (!limits || typeof limits !== "object" || !limits.numbers || !limits.text) {
+    throw new Error("The calculator's rules carry no limits (data/limits.json).");
+  }
+  if (limits === current) return;
+  current = limits;
+  const space = characterClass(limits.text.space);
+  patterns = {
+    space,
+    ends: new RegExp(`^${space}+|${space}+$`, "gu"),
+    refused: new RegExp(characterClass(limits.text.refused), "u")
+  };
+}
+function loaded() {
+  if (!current) throw new Error("useLimits(rules.limits) was not called before computing.");
+  return current;
+}
+function stripSpace(text) {
+  loaded();
+  return String(text).replace(patterns.ends, "");
+}
+function characterProblem(text, what) {
+  loaded();
+  const match = patterns.refused.exec(String(text));
+  if (!match) return null;
+  const code = match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `The text entered for ${what} holds the invisible or control character U+${code}; type it again without it.`;
+}
+function limitWords(limit) {
+  if (limit.unit === "%") return `from ${limit.min}% to ${limit.max}%`;
+  return `from ${limit.min} to ${limit.max}${limit.unit ? ` ${limit.unit}` : ""}`;
+}
+function numberLimit(name) {
+  const numbers = loaded().numbers;
+  if (!Object.prototype.hasOwnProperty.call(numbers, name)) throw new Error(`No limit named ${name}.`);
+  return numbers[name];
+}
+function numberProblem(value, name, what, example = "") {
+  const limit = numberLimit(name);
+  const ok = typeof value === "number" && Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.whole || Number.isInteger(value));
+  if (ok) return null;
+  const kind = limit.whole ? "a whole number" : "a number";
+  const why = limit.why ? ` (${limit.why})` : "";
+  const such = example ? `, such as ${example}` : "";
+  return `${what} must be ${kind} ${limitWords(limit)}${why}${such}.`;
+}
+
 // widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -49,47 +111,31 @@ var TOLERANCE = 1e-9;
 var MAX_RELAPSE_ICONS = 300;
 var InputError = class extends Error {
 };
-function isNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-function number(value, what, example) {
-  if (!isNumber(value)) throw new InputError(`${what} must be a number, such as ${example}.`);
+function checked(value, name, what, example = "") {
+  const problem = numberProblem(value, name, what, example);
+  if (problem) throw new InputError(problem);
   return value;
 }
 function rate(value, arm, example) {
-  const result = number(value, `The ${arm} arm's relapse rate`, example);
-  if (result < 0) {
-    throw new InputError(
-      `A relapse rate cannot be negative; enter the ${arm} arm's relapses per patient-year, such as ${example}.`
-    );
-  }
-  return result;
+  const name = arm === "control" ? "control_relapse_rate" : "relapse_rate";
+  return checked(value, name, `The ${arm} arm's relapse rate`, example);
 }
 function percent(value, arm, example) {
-  const result = number(value, `The ${arm} arm's risk`, example);
-  if (!(result >= 0 && result <= 100)) {
-    throw new InputError(
-      `A risk is a percentage of patients, from 0 to 100; enter the ${arm} arm's, such as ${example}.`
-    );
-  }
-  return result;
+  const name = arm === "control" ? "control_risk_percent" : "risk_percent";
+  return checked(value, name, `The ${arm} arm's risk`, example);
 }
 function patients(value, arm) {
-  if (!isNumber(value) || value !== Math.floor(value) || value < 1) {
-    throw new InputError(
-      `The number of patients in the ${arm} arm must be a whole number of at least 1.`
-    );
+  return checked(value, "arm_size", `The number of patients in the ${arm} arm`, "200");
+}
+function fraction(value, what, low = 0) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > 1) {
+    throw new InputError(`${what} must be a number from ${low} to 1.`);
   }
   return value;
 }
 function rateComparison(controlRate, treatedRate) {
   const control = rate(controlRate, "control", "0.4");
   const treated = rate(treatedRate, "treated", "0.2");
-  if (control === 0) {
-    throw new InputError(
-      "The control arm's relapse rate must be above zero, because the relative reduction divides by it; enter relapses per patient-year, such as 0.4."
-    );
-  }
   const ratio = treated / control;
   const difference = control - treated;
   return {
@@ -104,6 +150,8 @@ function rateComparison(controlRate, treatedRate) {
   };
 }
 function wilsonInterval(proportion, n, z = Z95) {
+  fraction(proportion, "The proportion");
+  patients(n, "one");
   const centre = 2 * n * proportion + z * z;
   const spread = z * Math.sqrt(z * z + 4 * n * proportion * (1 - proportion));
   const denominator = 2 * (n + z * z);
@@ -118,12 +166,23 @@ function newcombeInterval(pControl, nControl, pTreated, nTreated, z = Z95) {
   return [lower, upper];
 }
 function wholePatients(value) {
-  return value === Infinity ? Infinity : Math.ceil(value - TOLERANCE);
+  if (value === Infinity) return Infinity;
+  if (typeof value !== "number" || !(value > 0 && value < Infinity)) {
+    throw new InputError("A number of patients must be a number above zero, or infinity.");
+  }
+  return Math.ceil(value - TOLERANCE);
+}
+function digits(value) {
+  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 }
 function count(value) {
-  return value === Infinity ? "infinity" : String(value);
+  return value === Infinity ? "infinity" : digits(value);
 }
 function nntInterval(lower, upper) {
+  fraction(lower, "The lower limit of the risk difference", -1);
+  fraction(upper, "The upper limit of the risk difference", -1);
+  [lower, upper] = [lower, upper].map((x) => Math.abs(x) < 1 / Number.MAX_VALUE ? 0 : x);
+  if (lower > upper) throw new InputError("The lower limit of the risk difference must not be above the upper.");
   let benefit = null;
   let harm = null;
   let text;
@@ -149,16 +208,14 @@ function nntInterval(lower, upper) {
   return { benefit, harm, includes_infinity: lower <= 0 && 0 <= upper, text };
 }
 function nntText(nnt, kind) {
-  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(nnt)}`;
+  if (kind !== "benefit" && kind !== "harm" && kind !== "none") {
+    throw new InputError("The kind of NNT must be 'benefit', 'harm' or 'none'.");
+  }
+  return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(wholePatients(nnt))}`;
 }
 function riskComparison(controlPct, treatedPct, nControl = null, nTreated = null) {
   const controlP = percent(controlPct, "control", "20") / 100;
   const treatedP = percent(treatedPct, "treated", "10") / 100;
-  if (controlP === 0) {
-    throw new InputError(
-      "The control arm's risk must be above zero, because the relative reduction divides by it; enter a percentage above 0 and at most 100."
-    );
-  }
   if (nControl === null !== (nTreated === null)) {
     throw new InputError(
       "Give the number of patients in both arms for an interval, or in neither."
@@ -193,6 +250,15 @@ function halfUp(value) {
   return Math.floor(value + 0.5);
 }
 function iconCounts(measure, control, treated) {
+  if (measure === "risk") {
+    percent(control, "control", "20");
+    percent(treated, "treated", "10");
+  } else if (measure === "rate") {
+    rate(control, "control", "0.4");
+    rate(treated, "treated", "0.2");
+  } else {
+    throw new InputError("Choose whether the figures are relapse rates ('rate') or risks ('risk').");
+  }
   let c;
   let t;
   let unit;
@@ -224,24 +290,36 @@ var FIELDS = {
   }
 };
 function parseNumber(text) {
-  const cleaned = String(text ?? "").trim().replace(/%$/, "").trim().replace(",", ".");
+  const cleaned = stripSpace(stripSpace(String(text ?? "")).replace(/%$/, "")).replace(",", ".");
   if (cleaned === "") return null;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
   return Number(cleaned);
 }
+function parseWhole(text) {
+  const cleaned = stripSpace(String(text ?? ""));
+  if (cleaned === "") return null;
+  return /^[0-9]+$/.test(cleaned) ? Number(cleaned) : NaN;
+}
+function typed(text, what) {
+  const problem = characterProblem(String(text ?? ""), what);
+  if (problem) throw new InputError(problem);
+}
 function required(text, what, example) {
+  typed(text, what);
   const value = parseNumber(text);
   if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
   if (Number.isNaN(value)) {
-    throw new InputError(`“${String(text).trim()}” is not a number; enter ${what}, such as ${example}.`);
+    throw new InputError(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
   }
   return value;
 }
 function optional(text, arm) {
-  const value = parseNumber(text);
+  const what = `the number of patients in the ${arm} arm`;
+  typed(text, what);
+  const value = parseWhole(text);
   if (Number.isNaN(value)) {
     throw new InputError(
-      `“${String(text).trim()}” is not a number; enter the number of patients in the ${arm} arm, or leave it empty.`
+      `“${stripSpace(String(text))}” is not a whole number; enter ${what} in digits, such as 200, or leave it empty.`
     );
   }
   return value;
@@ -266,8 +344,8 @@ function evaluate({ measure, control, treated, n_control: nControl, n_treated: n
     throw error;
   }
 }
-function percentText(fraction, places = 1) {
-  const value = 100 * fraction;
+function percentText(fraction2, places = 1) {
+  const value = 100 * fraction2;
   const text = value.toFixed(places);
   return Number(text) === 0 ? 0 .toFixed(places) + "%" : text + "%";
 }
@@ -410,7 +488,7 @@ function resultTable(outcome) {
   return table;
 }
 function render({ model, el }) {
-  const rules = model.get("rules") || {};
+  const rules = calculatorRules(model);
   const presets = rules.presets || [];
   const siteRoot = model.get("site_root") || "";
   const root = element("div", { class: "calc calc-trials" });
@@ -454,7 +532,7 @@ function render({ model, el }) {
     );
   }
   function labels(measure) {
-    const unit = UNITS[measure] || UNITS.rate;
+    const unit = Object.prototype.hasOwnProperty.call(UNITS, measure) ? UNITS[measure] : UNITS.rate;
     fields.control.querySelector("label").textContent = `Control arm, ${unit}`;
     fields.treated.querySelector("label").textContent = `Treated arm, ${unit}`;
     sizes.hidden = measure !== "risk";

@@ -1,6 +1,57 @@
 // Bundled by esbuild from widgets/ui/js/washout_view.js and what it imports: edit those, then `make bundles`.
 
+// widgets/ui/js/limits.js
+var current = null;
+var patterns = null;
+function characterClass(items) {
+  const parts = items.map((item) => {
+    const [low, high] = item.split("-");
+    return high ? `\\u{${low}}-\\u{${high}}` : `\\u{${low}}`;
+  });
+  return `[${parts.join("")}]`;
+}
+function useLimits(limits) {
+  if (!limits || typeof limits !== "object" || !limits.numbers || !limits.text) {
+    throw new Error("The calculator's rules carry no limits (data/limits.json).");
+  }
+  if (limits === current) return;
+  current = limits;
+  const space = characterClass(limits.text.space);
+  patterns = {
+    space,
+    ends: new RegExp(`^${space}+|${space}+$`, "gu"),
+    refused: new RegExp(characterClass(limits.text.refused), "u")
+  };
+}
+function loaded() {
+  if (!current) throw new Error("useLimits(rules.limits) was not called before computing.");
+  return current;
+}
+function spacePattern() {
+  loaded();
+  return patterns.space;
+}
+function stripSpace(text) {
+  loaded();
+  return String(text).replace(patterns.ends, "");
+}
+function characterProblem(text, what) {
+  loaded();
+  const match = patterns.refused.exec(String(text));
+  if (!match) return null;
+  const code = match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `The text entered for ${what} holds the invisible or control character U+${code}; type it again without it.`;
+}
+function dateWindow() {
+  return loaded().dates;
+}
+
 // widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -92,14 +143,19 @@ function tooLate(start) {
     `${toIso(start)} is too far in the future: the result would fall after 9999-12-31. Enter a date in or before the year 9990.`
   );
 }
+function cleanText(value, what) {
+  const problem = characterProblem(value, what);
+  if (problem) throw new InputError("character", problem);
+  return stripSpace(value);
+}
 function parseDate(value, what = "the date") {
-  const text = typeof value === "string" ? value.trim() : "";
   if (typeof value !== "string" && value !== null && value !== void 0) {
     throw new InputError(
       "date-format",
       `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
     );
   }
+  const text = typeof value === "string" ? cleanText(value, what) : "";
   if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (!match) {
@@ -124,7 +180,7 @@ function parseDate(value, what = "the date") {
   return { year, month, day };
 }
 function addMonths(start, months) {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError("addMonths counts forward: give 0 or more months.");
+  if (!Number.isInteger(months) || months < 0) throw new RangeError("Give addMonths a whole number of months, 0 or more.");
   const index = start.year * 12 + (start.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = index % 12 + 1;
@@ -132,11 +188,20 @@ function addMonths(start, months) {
   return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
 }
 function addDays(start, days) {
+  if (!Number.isInteger(days)) throw new RangeError("Give addDays a whole number of days.");
   const instant = /* @__PURE__ */ new Date(0);
   instant.setUTCFullYear(start.year, start.month - 1, start.day);
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-  if (result.year > MAX_YEAR) throw tooLate(start);
+  if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
+    if (days < 0) {
+      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+    }
+    throw tooLate(start);
+  }
+  if (result.year < 1) {
+    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+  }
   return result;
 }
 function addDuration(start, duration) {
@@ -149,13 +214,30 @@ function toIso(date) {
 function formatDate(date) {
   return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
 }
+function compareDates(a, b) {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+function enteredDate(value, what) {
+  const day = parseDate(value, what);
+  const { earliest, latest } = dateWindow();
+  const [low, high] = [parseDate(earliest), parseDate(latest)];
+  if (compareDates(day, low) < 0 || compareDates(day, high) > 0) {
+    throw new InputError(
+      "date-range",
+      `${toIso(day)} is outside the dates these calculators take: enter ${what} from ${formatDate(low)} to ${formatDate(high)}.`
+    );
+  }
+  return day;
+}
 
 // widgets/ui/js/washout.js
 var LAST_DOSE = "the date of the last dose";
 function normaliseName(text) {
-  return String(text).toLowerCase().split(/[\s_\-\u2010-\u2015]+/).filter(Boolean).join(" ");
+  const separators = new RegExp(`(?:${spacePattern()}|[_\\-\\u2010-\\u2015])+`, "u");
+  return String(text).toLowerCase().split(separators).filter(Boolean).join(" ");
 }
 function findTherapy(rules, name) {
+  if (typeof name === "string") name = cleanText(name, "the therapy");
   const key = typeof name === "string" ? normaliseName(name) : "";
   if (!key) {
     throw new InputError(
@@ -186,7 +268,7 @@ function summary(plan) {
 }
 function washoutPlan(rules, prior, lastDose) {
   const rule = findTherapy(rules, prior);
-  const day = parseDate(lastDose, LAST_DOSE);
+  const day = enteredDate(lastDose, LAST_DOSE);
   const plan = {
     prior: rule.id,
     therapy: rule.label,
@@ -242,7 +324,7 @@ function rulesApplied(rules, siteRoot) {
 }
 var views = 0;
 function render({ model, el }) {
-  const rules = model.get("rules");
+  const rules = calculatorRules(model);
   const root = element("div", { class: "calc calc-washout" });
   views += 1;
   const listId = `washout-names-${views}`;

@@ -109,7 +109,7 @@
     // Links start from this page to the book's root (Sphinx's data-content_root); the state
     // carries the published book's address, which live Jupyter uses.
     const contentRoot = document.documentElement.dataset.content_root;
-    if (contentRoot !== undefined && "site_root" in model.state) model.state.site_root = contentRoot;
+    if (contentRoot !== undefined && model.state.has("site_root")) model.state.set("site_root", contentRoot);
     if (document.body.hasAttribute("data-embed")) bindUrl(model);
     if (entry.state._css) {
       const style = document.createElement("style");
