@@ -30,7 +30,8 @@ class Row:
     label: str | None
     """Where the reader can check it in the book: a chapter label (None: only the bibliography)."""
     references: tuple[tuple[str, str], ...]
-    """(citation, locator) of cited references that are not source chapters (EMA's referral page)."""
+    """(citation, locator) of cited references that are not source chapters, such as EMA's
+    referral page."""
     name: str
     """A short name for the chart's axis."""
 
