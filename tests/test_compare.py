@@ -62,6 +62,16 @@ def test_in_short_claims_no_agreement_the_data_does_not_record(topic: str) -> No
             assert text.startswith(compare.KIND_LEAD[worst])
 
 
+def test_discrepancy_sides_name_every_source_once() -> None:
+    for item in FACTS.discrepancies:
+        line = compare.discrepancy_sides(FACTS, item)
+        speaking = {FACTS.claim(c).source for c in item.claims}
+        for source in FACTS.sources:
+            named = line.count(source.short)
+            assert named == (source.id in speaking or source.id in item.silent), (item.id, line)
+        assert ("silent:" in line) == bool(item.silent)
+
+
 def test_discrepancies_cover_the_blocks_that_show_their_claims() -> None:
     for item in FACTS.discrepancies:
         for question in compare.discrepancy_questions(FACTS, item):

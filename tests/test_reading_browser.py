@@ -66,6 +66,15 @@ def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_pat
         assert page.evaluate(SIDEWAYS) == [], page_path
 
 
+@pytest.mark.parametrize(
+    "page_path", ["book/reviewers/ledger.html", "book/compare/discrepancies.html"]
+)
+def test_nothing_clipped_at_1280_pixels(browser, site_url: str, page_path: str) -> None:
+    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert page.evaluate(SIDEWAYS) == [], page_path
+
+
 def test_every_statement_reaches_its_ledger_row_in_one_click(browser, site_url: str) -> None:
     with offline_page(browser, f"{site_url}/book/compare/compare-switching.html", site_url) as (
         page, _

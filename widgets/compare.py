@@ -362,10 +362,32 @@ def discrepancy_summary(facts: Facts) -> str:
     return "\n".join(lines)
 
 
+def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
+    """The sides in one line: the sources that speak, then the silent ones. Each source's figure
+    is shown where it stands alone (one per source, not a bare count); otherwise the figures are
+    left to the statements, where they have their context."""
+    values: dict[str, list[Value]] = {}
+    for claim_id in item.claims:
+        claim = facts.claim(claim_id)
+        values.setdefault(claim.source, [])
+        if claim.value is not None:
+            values[claim.source].append(claim.value)
+    texts = {s: list(dict.fromkeys(value_text(v) for v in vs)) for s, vs in values.items()}
+    alone = all(len(t) <= 1 for t in texts.values()) and not any(
+        v.quantity[0] == "count" for vs in values.values() for v in vs
+    )
+    speaking = [
+        facts.source(source).short + (f" ({shown[0]})" if alone and shown else "")
+        for source, shown in texts.items()
+    ]
+    silent = ", ".join(facts.source(s).short for s in item.silent)
+    return "; ".join(speaking) + (f"; silent: {silent}" if silent else "")
+
+
 def discrepancy_sections(facts: Facts) -> str:
     """The summary table, then every curated discrepancy as a MyST section: its kind and
-    relevance, the sides, what to take from it, why they differ (folded), and the question
-    blocks that link to it."""
+    relevance, the sides in one line, what to take from it, and folded underneath what each
+    source says and why they differ; last, the question blocks that link to it."""
     blocks = [
         "(discrepancy-summary)=\n## All discrepancies at a glance\n\n" + discrepancy_summary(facts)
     ]
@@ -384,17 +406,19 @@ def discrepancy_sections(facts: Facts) -> str:
             f"({discrepancy_label(item.id)})=",
             f"## {item.title}",
             "",
-            "```{container} disc-meta",
+            "````{container} disc-meta",
             f"{{disc-kind}}`{item.kind}` **{relevance.capitalize()}.** Likely reason: {reasons}.",
-            "```",
             "",
-            *sides,
+            f"**Sides:** {discrepancy_sides(facts, item)}.",
+            "````",
             "",
             f"**What to take from it.** {_one_line(item.takeaway)}",
             "",
-            "```{dropdown} Why they differ",
-            _one_line(item.explanation),
-            "```",
+            "````{dropdown} What each source says, and why they differ",
+            *sides,
+            "",
+            f"**Why they differ.** {_one_line(item.explanation)}",
+            "````",
             "",
             "```{container} disc-where",
             f"Compared under: {where}.",
