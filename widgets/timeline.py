@@ -83,12 +83,13 @@ def timeline_chart(facts: Facts) -> alt.Chart:
         "kind:N",
         title=None,
         scale=alt.Scale(domain=list(COLOURS), range=list(COLOURS.values())),
-        legend=alt.Legend(orient="top"),
+        legend=alt.Legend(orient="top", direction="vertical"),
     )
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title="Date", axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y("item:N", title=None, sort=alt.SortField("order"),
-                axis=alt.Axis(labelLimit=360)),
+                # Names take at most 360 px, and less than half the width on a phone.
+                axis=alt.Axis(labelLimit=alt.ExprRef("min(360, containerSize()[0] * 0.45)"))),
     )
     dots = base.mark_circle(size=140, opacity=1).encode(
         color=colour,

@@ -15,6 +15,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -110,15 +111,111 @@ class FactsDirective(SphinxDirective):
             return []
         except (KeyError, StopIteration) as error:
             raise self.error(f"cannot render from data/: {error}") from None
+        return self.parse(text)
+
+    def parse(self, text: str) -> list[nodes.Node]:
+        """MyST text as nodes, in place (sections allowed where `titles` is set)."""
         container = nodes.container()
         self.state.nested_parse(
             StringList(text.splitlines()), self.content_offset, container, match_titles=self.titles
         )
         return container.children
 
+    def section(self, title: str, body: str, label: str | None = None) -> nodes.section:
+        """A section built here rather than by a MyST heading, so that it follows whatever the
+        directive puts first (MyST would attach a parsed heading to the page straight away).
+        `label` makes it a target for {ref} and its id."""
+        section = nodes.section()
+        section += nodes.title(title, title)
+        section.extend(self.parse(body))
+        document = self.state.document
+        if label:
+            section["names"].append(label)
+            document.note_explicit_target(section, section)
+        else:
+            section["names"].append(nodes.fully_normalize_name(title))
+            document.note_implicit_target(section, section)
+        return section
 
-class ComparisonTable(FactsDirective):
-    """``{comparison-table} <topic id>``: every source's claims on every question of a topic."""
+
+def _xref(text: str, label: str, docname: str) -> addnodes.pending_xref:
+    """A link to a label, resolved by Sphinx like {ref} (so a missing label fails the build)."""
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=True, refwarn=True,
+        refdoc=docname,
+    )
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def _glance_mark(state: str) -> list[nodes.Node]:
+    """A state of the overview: a symbol drawn by CSS, and its words for screen readers."""
+    words = compare.GLANCE_TEXT[state]
+    return [
+        nodes.inline("", "", classes=["glance-mark", f"glance-{state}"]),
+        nodes.inline(words, words, classes=["visually-hidden"]),
+    ]
+
+
+def glance_key(title: str) -> nodes.title:
+    """The overview's caption: its title, then the key to its symbols in words."""
+    caption = nodes.title(f"{title}:", f"{title}:")
+    for state, words in compare.GLANCE_TEXT.items():
+        item = nodes.inline(classes=["glance-key"])
+        item += nodes.inline("", "", classes=["glance-mark", f"glance-{state}"])
+        item += nodes.Text(words)
+        caption += nodes.Text(" ")
+        caption += item
+    return caption
+
+
+def glance_table(facts: Facts, topic_ids: list[str], docname: str, index: bool) -> nodes.table:
+    """The overview: a row per question (linking to its block), a column per source, each cell
+    one of says / says something different / silent. On the compare index (`index`), a row
+    per topic (linking to its page) heads its questions."""
+    sources = facts.sources
+    table = nodes.table(classes=["glance-table"])
+    table += glance_key("Every topic at a glance" if index else "At a glance")
+    group = nodes.tgroup(cols=len(sources) + 1)
+    table += group
+    group += nodes.colspec(colwidth=40, stub=1)
+    for _ in sources:
+        group += nodes.colspec(colwidth=12)
+
+    def row(*cells: nodes.entry) -> nodes.row:
+        result = nodes.row()
+        result.extend(cells)
+        return result
+
+    def cell(*children: nodes.Node, **attributes: Any) -> nodes.entry:
+        entry = nodes.entry(**attributes)
+        paragraph = nodes.paragraph()
+        paragraph.extend(children)
+        entry += paragraph
+        return entry
+
+    head = nodes.thead()
+    head += row(cell(nodes.Text("Question")),
+                *(cell(nodes.Text(s.short), classes=["glance-source"]) for s in sources))
+    group += head
+    body = nodes.tbody()
+    for topic_id in topic_ids:
+        topic = next(t for t in facts.topics if t.id == topic_id)
+        if index:
+            body += row(cell(_xref(topic.title, compare.compare_label(topic.id), docname),
+                             morecols=len(sources), classes=["glance-topic"]))
+        for block in compare.question_blocks(facts, topic_id):
+            body += row(
+                cell(_xref(block.text, compare.question_label(block.question), docname)),
+                *(cell(*_glance_mark(state)) for _, state in block.glance),
+            )
+    group += body
+    return table
+
+
+class TopicComparison(FactsDirective):
+    """``{topic-comparison} <topic id>``: the topic's calculator if it has one, the overview,
+    then one block per question with every source that speaks on it."""
 
     required_arguments = 1
 
@@ -126,11 +223,51 @@ class ComparisonTable(FactsDirective):
         topic_id = self.arguments[0]
         if topic_id not in {t.id for t in facts.topics}:
             raise DataError(f"unknown topic {topic_id!r}")
-        return compare.comparison_table(facts, topic_id)
+        return compare.calculate_it(facts, topic_id)
+
+    def run(self) -> list[nodes.Node]:
+        calculate = super().run()
+        facts = load_facts()
+        topic_id = self.arguments[0]
+        blocks = [
+            self.section(block.text, compare.block_myst(facts, block),
+                         label=compare.question_label(block.question))
+            for block in compare.question_blocks(facts, topic_id)
+        ]
+        for block in blocks:
+            block["classes"].append("compare-block")
+        overview = glance_table(facts, [topic_id], self.env.docname, index=False)
+        return [*calculate, overview, *blocks]
+
+
+class CompareOverview(FactsDirective):
+    """``{compare-overview}``: the overview of every topic, for the compare index."""
+
+    def myst(self, facts: Facts) -> str:
+        return ""
+
+    def run(self) -> list[nodes.Node]:
+        super().run()
+        facts = load_facts()
+        topics = [t.id for t in facts.topics]
+        return [glance_table(facts, topics, self.env.docname, index=True)]
+
+
+class CompareLink(FactsDirective):
+    """``{compare-link} <calculator stem>``: on a calculator page, the link back to its topic."""
+
+    required_arguments = 1
+
+    def myst(self, facts: Facts) -> str:
+        try:
+            return compare.compare_back_link(facts, self.arguments[0])
+        except KeyError as error:
+            raise DataError(str(error)) from None
 
 
 class DiscrepancyList(FactsDirective):
-    """``{discrepancy-list}``: every curated discrepancy, one section each."""
+    """``{discrepancy-list}``: the summary table, then every curated discrepancy, one section
+    each."""
 
     titles = True
 
@@ -138,11 +275,71 @@ class DiscrepancyList(FactsDirective):
         return compare.discrepancy_sections(facts)
 
 
+LEDGER_FILTER = (Path(__file__).parent / "ledger_filter.js").read_text(encoding="utf-8")
+
+
 class ClaimLedger(FactsDirective):
-    """``{claim-ledger}``: every claim with its source, locator, citation and pages."""
+    """``{claim-ledger}``: every claim by topic with its source, locator, citation and the places
+    that show it. Each row is the target of the label ``<claim id>`` (``#<claim id>`` in the
+    address), which the ``{ledger}`` role links to; a filter box narrows the rows."""
 
     def myst(self, facts: Facts) -> str:
-        return compare.ledger_table(facts)
+        return ""
+
+    def run(self) -> list[nodes.Node]:
+        super().run()
+        facts = load_facts()
+        result = [self.section(title, table) for title, table in compare.ledger_sections(facts)]
+        claim_ids = {claim.id for claim in facts.claims}
+        document = self.state.document
+        for section in result:
+            for row in section.findall(nodes.row):
+                literal = next(row[0].findall(nodes.literal), None) if len(row) else None
+                if literal is None or literal.astext() not in claim_ids:
+                    continue
+                row["names"].append(literal.astext())
+                row["ids"].append(literal.astext())
+                document.note_explicit_target(row, row)
+        box = nodes.raw("", LEDGER_FILTER_HTML + f"<script>{LEDGER_FILTER}</script>", format="html")
+        return [box, *result]
+
+
+LEDGER_FILTER_HTML = (
+    '<div class="ledger-filter" hidden>'
+    '<label for="ledger-filter-input">Filter the claims</label> '
+    '<input id="ledger-filter-input" type="search" autocomplete="off" '
+    'placeholder="a word, a source or a claim id">'
+    ' <span class="ledger-filter-count" role="status" aria-live="polite"></span>'
+    "</div>"
+)
+
+
+def strength_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{strength}`must```: the strength of a recommendation as a small label."""
+    level = text.strip()
+    known = {level.level for level in load_facts().strengths}
+    if level not in known:
+        message = inliner.reporter.error(f"unknown strength {level!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    return [nodes.inline(level, level, classes=["strength", f"strength-{level}"])], []
+
+
+def disc_kind_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{disc-kind}`scope```: the kind of a discrepancy as a small label."""
+    kind = text.strip()
+    if kind not in compare.KIND_SHORT:
+        message = inliner.reporter.error(f"unknown discrepancy kind {kind!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    words = compare.KIND_SHORT[kind]
+    return [nodes.inline(words, words, classes=["disc-kind", f"disc-kind-{kind}"])], []
+
+
+def ledger_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{ledger}`<claim id>```: a small link to the claim's row in the citation ledger."""
+    env = inliner.document.settings.env
+    link = nodes.inline(classes=["ledger-link"])
+    link += _xref("ledger", text.strip(), env.docname)
+    return [link], []
 
 
 class RegulatoryTimeline(FactsDirective):
@@ -340,11 +537,16 @@ class StrengthScheme(FactsDirective):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", check_data)
     app.connect("missing-reference", quiet_reported_label)
-    app.add_directive("comparison-table", ComparisonTable)
+    app.add_directive("topic-comparison", TopicComparison)
+    app.add_directive("compare-overview", CompareOverview)
+    app.add_directive("compare-link", CompareLink)
     app.add_directive("discrepancy-list", DiscrepancyList)
     app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("regulatory-timeline", RegulatoryTimeline)
     app.add_directive("source-card", SourceCard)
     app.add_directive("source-index", SourceIndex)
     app.add_directive("strength-scheme", StrengthScheme)
+    app.add_role("strength", strength_role)
+    app.add_role("disc-kind", disc_kind_role)
+    app.add_role("ledger", ledger_role)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

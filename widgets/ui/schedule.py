@@ -42,6 +42,13 @@ CSS = """
 @media (max-width: 40rem) {
   .calc-schedule .schedule-when { white-space: normal; min-width: 6.5rem; }
   .calc-schedule .calc-field label { min-width: 0; }
+  /* A card per event: date, event, source, one above the other, nothing sideways. */
+  .calc-schedule .schedule-table, .calc-schedule .schedule-table tbody,
+  .calc-schedule .schedule-table tr, .calc-schedule .schedule-table td { display: block; }
+  .calc-schedule .schedule-table thead { display: none; }
+  .calc-schedule .schedule-table tr { border-bottom: 1px solid #ddd; padding: 0.25rem 0; }
+  .calc-schedule .schedule-table td { border: 0; padding: 0.1rem 0.5rem; }
+  .calc-schedule .schedule-when { font-weight: 600; }
 }
 """
 

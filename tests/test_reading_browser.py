@@ -1,0 +1,171 @@
+"""The comparison pages, discrepancies, ledger and calculators as readers meet them (issue 12):
+nothing scrolls sideways on a phone, a reviewer reaches ledger rows and bibliography entries in
+one click, the ledger filter works by keyboard, and the new labels pass axe in dark mode.
+Runs on the built site with the network blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PAGES
+from tests.offline import offline_page, open_offline
+from tests.test_site_offline import serious_violations
+from widgets.facts import load_facts
+
+FACTS = load_facts()
+PHONE_PAGES = [
+    p for p in PAGES
+    if p.startswith(("book/compare/", "book/calculators/")) or p == "book/reviewers/ledger.html"
+] or ["(no built site)"]
+
+# HTML elements (SVG content is clipped by its own box) that reach past either edge of the
+# viewport, or that scroll sideways inside themselves; hidden ones do not count.
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const shown = (el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return style.visibility !== "hidden" && style.display !== "none" && box.width > 0;
+  };
+  const found = [];
+  if (document.documentElement.scrollWidth > width) {
+    found.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest("svg") && el.tagName.toLowerCase() !== "svg") continue;
+    if (!shown(el)) continue;
+    const box = el.getBoundingClientRect();
+    const name = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+    if (box.left < -1 || box.right > width + 1) {
+      found.push(`${name} spans ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+    const overflowX = getComputedStyle(el).overflowX;
+    if (["auto", "scroll"].includes(overflowX) && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`${name} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+    }
+  }
+  return found;
+}"""
+
+
+def settle(page) -> None:
+    """Wait for what draws after loading: calculators and charts."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg'))"
+    )
+    if page.locator(".static-anywidget").count():
+        page.wait_for_selector('.static-anywidget [role="status"]:not(:empty)')
+
+
+@pytest.mark.parametrize("page_path", PHONE_PAGES)
+def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_path: str) -> None:
+    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
+        page.set_viewport_size({"width": 375, "height": 800})
+        settle(page)
+        page.wait_for_timeout(200)  # a chart redraws for the new width
+        assert page.evaluate(SIDEWAYS) == [], page_path
+
+
+@pytest.mark.parametrize(
+    "page_path", ["book/reviewers/ledger.html", "book/compare/discrepancies.html"]
+)
+def test_nothing_clipped_at_1280_pixels(browser, site_url: str, page_path: str) -> None:
+    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert page.evaluate(SIDEWAYS) == [], page_path
+
+
+def test_every_statement_reaches_its_ledger_row_in_one_click(browser, site_url: str) -> None:
+    with offline_page(browser, f"{site_url}/book/compare/compare-switching.html", site_url) as (
+        page, _
+    ):
+        link = page.locator(".ledger-link a").nth(2)
+        claim_id = link.get_attribute("href").split("#")[1]
+        link.click()
+        page.wait_for_url(f"**/reviewers/ledger.html#{claim_id}")
+        row = page.locator(f"tr[id='{claim_id}']")
+        assert row.evaluate("row => row.matches(':target')")
+        assert row.is_visible()
+        assert row.evaluate(
+            "row => getComputedStyle(row).backgroundColor !== 'rgba(0, 0, 0, 0)'"
+        ), "the row arrived at is highlighted"
+        # From the row, the chapter section and the bibliography entry are one click each.
+        assert row.locator("a[href*='sources/sources-']").count() == 1
+        assert row.locator("a[href*='references.html#']").count() == 1
+
+
+def test_bibliography_entry_arrived_at_is_highlighted(browser, site_url: str) -> None:
+    url = f"{site_url}/book/compare/compare-switching.html"
+    with offline_page(browser, url, site_url) as (page, _):
+        page.locator("span.bibtex-citation a").first.click()
+        page.wait_for_url("**/references.html#*")
+        target = page.locator("div.citation:target")
+        assert target.count() == 1
+        colours = page.evaluate("""() => [...document.querySelectorAll('div.citation')].map(
+            c => getComputedStyle(c).backgroundColor)""")
+        assert len(set(colours)) == 2, "only the entry arrived at is highlighted"
+
+
+def test_ledger_filter_by_keyboard(browser, site_url: str) -> None:
+    with offline_page(browser, f"{site_url}/book/reviewers/ledger.html", site_url) as (page, _):
+        box = page.get_by_label("Filter the claims")
+        rows = page.locator("table.ledger-table tbody tr")
+        total = rows.count()
+        assert total == len(FACTS.claims)
+        box.focus()
+        page.keyboard.type("norwegian dhpc")
+        dhpc = sum(claim.source == "dhpc" for claim in FACTS.claims)
+        assert page.locator("table.ledger-table tbody tr:visible").count() == dhpc
+        count = page.locator(".ledger-filter-count")
+        assert count.inner_text() == f"{dhpc} of {total} claims shown"
+        hidden_topics = page.locator("article section:has(table.ledger-table):not(:visible)")
+        silent_topics = {t.id for t in FACTS.topics} - {
+            FACTS.topic_of(c.question).id for c in FACTS.claims if c.source == "dhpc"
+        }
+        assert hidden_topics.count() == len(silent_topics)
+        claim = next(  # an id no other id contains
+            c for c in FACTS.claims if not any(c.id in o.id for o in FACTS.claims if o is not c)
+        )
+        page.keyboard.press("Control+a")
+        page.keyboard.type(claim.id)
+        visible = page.locator("table.ledger-table tbody tr:visible")
+        assert visible.count() == 1
+        assert visible.get_attribute("id") == claim.id
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Backspace")
+        assert page.locator("table.ledger-table tbody tr:visible").count() == total
+        assert count.inner_text() == ""
+
+
+def test_overview_opens_a_block_by_keyboard(browser, site_url: str) -> None:
+    with offline_page(browser, f"{site_url}/book/compare/compare-monitoring.html", site_url) as (
+        page, _
+    ):
+        link = page.locator("table.glance-table tbody a").nth(1)
+        target = link.get_attribute("href")
+        link.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/compare-monitoring.html{target}")
+        assert page.locator(f"section{target}").is_visible()
+
+
+@pytest.mark.parametrize(
+    "page_path",
+    [
+        "book/compare/index.html",
+        "book/compare/compare-switching.html",
+        "book/compare/discrepancies.html",
+        "book/reviewers/ledger.html",
+        "book/references.html",
+    ],
+)
+def test_dark_mode_passes_axe(browser, site_url: str, page_path: str) -> None:
+    page, problems = open_offline(browser, f"{site_url}/{page_path}", site_url)
+    try:
+        page.emulate_media(color_scheme="dark")
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(100)
+        assert not problems, problems  # before axe, which fetches style sheets of its own
+        assert serious_violations(page) == [], page_path
+    finally:
+        page.context.close()
