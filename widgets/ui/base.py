@@ -17,7 +17,10 @@ class Calculator(anywidget.AnyWidget):
     """
 
     view: str = ""
-    _css = (JS / "calculator.css").read_text(encoding="utf-8")
+    # The palette travels with the widget: an embed page or a notebook has no book.css.
+    _css = "".join(
+        (JS / name).read_text(encoding="utf-8") for name in ("palette.css", "calculator.css")
+    )
     rules = traitlets.Dict().tag(sync=True)
     site_root = traitlets.Unicode("../../").tag(sync=True)
     """Relative path from the page showing the widget to the site root (for source links)."""
