@@ -61,8 +61,13 @@ EMBED_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; background: #fff; }}
-.embed-footer {{ font-size: 0.85rem; margin-top: 1rem; }}
+{theme_colours}
+{palette}
+body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: var(--kb-text);
+  background: var(--kb-background); }}
+a {{ color: var(--kb-link); }}
+.embed-footer {{ font-size: 0.85rem; margin-top: 1rem; color: var(--kb-text-muted); }}
+.embed-footer p {{ margin: 0.25rem 0; }}
 </style>
 <script>{host}</script>
 </head>
@@ -72,11 +77,44 @@ body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; bac
 <script type="application/vnd.jupyter.widget-state+json">{state}</script>
 <script type="application/vnd.jupyter.widget-view+json">{{"model_id": "embed"}}</script>
 </main>
-<p class="embed-footer">From <a href="../{page}.html" target="_blank" rel="noopener">{book}</a>,
+<footer class="embed-footer">
+<p>From <a href="../{page}.html" target="_blank" rel="noopener">{book}</a>,
 where the rules and their sources are explained.</p>
+{licence}
+</footer>
 </body>
 </html>
 """
+# The theme's colour declarations for one mode: html[data-theme=light] { --pst-color-x: ... }.
+THEME_MODE_RULE = re.compile(r"html\[data-theme=(light|dark)\]\{([^}]*)\}")
+THEME_VARIABLE = re.compile(r"(--pst-color-[\w-]+):([^;]+)")
+VARIABLE_USE = re.compile(r"var\((--pst-color-[\w-]+)")
+
+
+def _theme_style_sheet() -> str:
+    import pydata_sphinx_theme
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    return (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+
+
+def theme_colours(palette: str) -> str:
+    """The theme's light and dark values of the colour variables `palette` uses, for a page
+    without the theme: light by default, dark where the reader's system asks for it."""
+    modes: dict[str, dict[str, str]] = {"light": {}, "dark": {}}
+    for mode, body in THEME_MODE_RULE.findall(_theme_style_sheet()):
+        modes[mode].update(THEME_VARIABLE.findall(body))
+    blocks = {}
+    for mode, values in modes.items():
+        wanted, queue = set(), VARIABLE_USE.findall(palette)
+        while queue:  # the variables the palette names, and those their values name
+            name = queue.pop()
+            if name in values and name not in wanted:
+                wanted.add(name)
+                queue.extend(VARIABLE_USE.findall(values[name]))
+        declarations = "".join(f"{name}:{values[name]};" for name in sorted(wanted))
+        blocks[mode] = f":root{{color-scheme:{mode};{declarations}}}"
+    return f"{blocks['light']}\n@media (prefers-color-scheme: dark){{{blocks['dark']}}}"
 
 
 def _script_json(data: Any) -> str:
@@ -95,8 +133,13 @@ def _widget_state(app: Sphinx, pagename: str) -> str:
     return "".join(str(kwargs.get("body", "")) for _, kwargs in files.values())
 
 
+def _js_asset(name: str) -> str:
+    """A file of widgets/ui/js/ as text."""
+    return (importlib.resources.files("widgets.ui") / "js" / name).read_text(encoding="utf-8")
+
+
 def _host_source() -> str:
-    return (importlib.resources.files("widgets.ui") / "js" / "host.js").read_text(encoding="utf-8")
+    return _js_asset("host.js")
 
 
 def add_widget_host(
@@ -154,12 +197,12 @@ def add_chart_scripts(
 
 
 def write_hosts(app: Sphinx, exception: Exception | None) -> None:
-    """Publish the chart host and the vendored vega libraries."""
+    """Publish the chart host, the palette and the vendored vega libraries."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    js = importlib.resources.files("widgets.ui") / "js"
-    (static / "chart_host.js").write_text((js / "chart_host.js").read_text(encoding="utf-8"))
+    for name in ("chart_host.js", "palette.css"):
+        (static / name).write_text(_js_asset(name), encoding="utf-8")
     (static / "vega").mkdir(exist_ok=True)
     for name, path in VENDOR.items():
         if not path.is_file():
@@ -177,6 +220,8 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir) / "embed"
     outdir.mkdir(exist_ok=True)
+    palette = _js_asset("palette.css")
+    colours = theme_colours(palette)
     for stem, spec in app.config.offline_site_embeds.items():
         module_name, class_name = spec["widget"].split(":")
         widget = getattr(importlib.import_module(module_name), class_name)(site_root="../")
@@ -188,10 +233,13 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
+            theme_colours=colours,
+            palette=palette,
             host=_host_source(),
             state=_script_json(state),
             page=spec["page"],
             book=html.escape(app.config.html_title),
+            licence=app.config.html_theme_options.get("extra_footer", ""),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 
@@ -203,11 +251,6 @@ NAMELESS_TOGGLE = re.compile(
 )
 
 
-# The theme loads the search tools and the whole search index on every page, blocking parsing.
-BLOCKING_SEARCH = re.compile(
-    r'<script src="([^"]*(?:searchtools\.js|language_data\.js|searchindex\.js))"></script>'
-)
-
 
 def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
     """Mend markup the theme writes and we cannot configure.
@@ -216,8 +259,6 @@ def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
       finding): name them after the section they open.
     - Bibliography entries carry the deprecated role ``doc-biblioentry`` inside a
       ``role="list"``; axe (rightly) wants ``listitem`` children there.
-    - The search tools and index (about 90 kB) block parsing on every page; deferred, they
-      still load in order before the search box can be used.
     """
     if exception is not None or app.builder.format != "html":
         return
@@ -228,7 +269,6 @@ def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
             f'{m.group("title")}">',
             text,
         ).replace('role="doc-biblioentry"', 'role="listitem"')
-        fixed = BLOCKING_SEARCH.sub(r'<script defer src="\1"></script>', fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -249,6 +289,8 @@ def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
+    # The palette (widgets/ui/js/palette.css) on every page, before the book's own styles.
+    app.add_css_file("palette.css")
     app.connect("html-page-context", drop_thebe)
     app.connect("html-page-context", add_widget_host)
     app.connect("html-page-context", defer_page_scripts, priority=900)
