@@ -27,11 +27,12 @@ $(NODE_STAMP): package-lock.json package.json
 	touch $@
 
 # myst-nb caches executed notebooks by their code cells only; a change to the package or the
-# data they read must re-execute them, so such a change empties the execution cache.
+# data they read must re-execute them, so such a change empties the execution cache and
+# the saved doctrees (without which Sphinx would not read the unchanged notebooks again).
 NB_INPUTS := $(shell find widgets data -type f \( -name '*.py' -o -name '*.js' -o -name '*.css' -o -name '*.yaml' \) 2>/dev/null)
 NB_STAMP := _build/.nb-inputs
 $(NB_STAMP): $(NB_INPUTS)
-	rm -rf _build/.jupyter_cache
+	rm -rf _build/.jupyter_cache _build/.doctrees
 	mkdir -p _build && touch $@
 
 book: build

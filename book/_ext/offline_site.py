@@ -118,8 +118,8 @@ def theme_colours(palette: str) -> str:
 
 
 def _script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> element."""
-    return json.dumps(data).replace("</", "<\\/")
+    """Compact JSON that is safe inside a <script> element."""
+    return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _widget_state(app: Sphinx, pagename: str) -> str:
@@ -139,7 +139,66 @@ def _js_asset(name: str) -> str:
 
 
 def _host_source() -> str:
-    return _js_asset("host.js")
+    return lean_js(_js_asset("host.js"))
+
+
+def lean_js(source: str) -> str:
+    """JavaScript without its comments, indentation and blank lines.
+
+    Deliberately simple: it drops whole comment lines and leading spaces and never changes
+    what a line of code says, so it cannot change what the code does. A source with a string
+    that spans lines (a template literal) is returned as it is.
+    """
+    if any(line.count("`") % 2 for line in source.splitlines()):
+        return source
+    kept, in_comment = [], False
+    for line in source.splitlines():
+        code = line.strip()
+        if in_comment or code.startswith("/*"):
+            in_comment = "*/" not in code
+            code = "" if in_comment else code.split("*/", 1)[1].strip()
+        if code and not code.startswith("//"):
+            kept.append(code)
+    return "\n".join(kept)
+
+
+def lean_css(source: str) -> str:
+    """CSS without its comments and indentation."""
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.DOTALL)
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip())
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def lean_state(state: dict) -> dict:
+    """A page's widget state with only what the host renders: the anywidget models (not the
+    layout models ipywidgets adds beside them), their code without comments."""
+    models = {}
+    for model_id, model in state.get("state", {}).items():
+        if "_esm" not in model.get("state", {}):
+            continue
+        values = dict(model["state"])
+        values["_esm"] = lean_js(values["_esm"])
+        values["_css"] = lean_css(values.get("_css", ""))
+        models[model_id] = {**model, "state": values}
+    return {**state, "state": models}
+
+
+def lean_widget_state(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Replace the widget state myst-nb embeds in a page by its lean form, in compact JSON."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = context.get("script_files") or []
+    for index, script in enumerate(scripts):
+        attributes = dict(getattr(script, "attributes", {}))
+        if attributes.get("type") != WIDGET_STATE:
+            continue
+        state = json.loads(attributes["body"])
+        attributes["body"] = _script_json(lean_state(state))
+        scripts[index] = _JavaScript(script.filename, priority=script.priority, **attributes)
 
 
 def add_widget_host(
@@ -196,13 +255,22 @@ def add_chart_scripts(
         app.add_js_file("chart_host.js", defer="defer")
 
 
+PALETTE_MARK = "/* widgets/ui/js/palette.css */"
+
+
 def write_hosts(app: Sphinx, exception: Exception | None) -> None:
-    """Publish the chart host, the palette and the vendored vega libraries."""
+    """Publish the chart host, the palette (in book.css) and the vendored vega libraries."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    for name in ("chart_host.js", "palette.css"):
-        (static / name).write_text(_js_asset(name), encoding="utf-8")
+    (static / "chart_host.js").write_text(_js_asset("chart_host.js"), encoding="utf-8")
+    # The palette opens the book's style sheet: one request fewer before the first paint.
+    book_css = static / "book.css"
+    if book_css.is_file() and not book_css.read_text(encoding="utf-8").startswith(PALETTE_MARK):
+        book_css.write_text(
+            f"{PALETTE_MARK}\n{_js_asset('palette.css')}\n{book_css.read_text(encoding='utf-8')}",
+            encoding="utf-8",
+        )
     (static / "vega").mkdir(exist_ok=True)
     for name, path in VENDOR.items():
         if not path.is_file():
@@ -230,6 +298,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             "version_minor": 0,
             "state": {"embed": {"model_name": "AnyModel", "state": widget.get_state()}},
         }
+        state = lean_state(state)
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
@@ -289,11 +358,10 @@ def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
-    # The palette (widgets/ui/js/palette.css) on every page, before the book's own styles.
-    app.add_css_file("palette.css")
     app.connect("html-page-context", drop_thebe)
     app.connect("html-page-context", add_widget_host)
     app.connect("html-page-context", defer_page_scripts, priority=900)
+    app.connect("html-page-context", lean_widget_state, priority=910)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("build-finished", write_hosts)
     app.connect("build-finished", write_embed_pages)

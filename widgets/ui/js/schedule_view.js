@@ -67,8 +67,9 @@ const VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
 let vegaLoading = null;
 
 /**
- * vega-embed, loaded from the site itself only when the chart is first drawn, so the ~800 kB
- * of chart code never delays the calculator's first result; null if it cannot be loaded.
+ * vega-embed, loaded from the site itself only when the chart is first drawn (near the
+ * viewport), so the ~800 kB of chart code never delays the calculator's first result and is
+ * not loaded at all for a reader who never scrolls to it; null if it cannot be loaded.
  */
 function vegaReady(siteRoot) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
@@ -279,7 +280,25 @@ function render({ model, el }) {
         return item;
       }),
     );
-    drawChart(schedule);
+    showChart(schedule);
+  }
+
+  // The chart, and the ~800 kB of vega it needs, wait until it is about to scroll into view:
+  // a reader who reads the summary and the table never loads them.
+  let chartNear = typeof IntersectionObserver !== "function";
+  let chartWanted = null;
+  const nearObserver = chartNear ? null : new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    chartNear = true;
+    nearObserver.disconnect();
+    if (chartWanted === current) drawChart(chartWanted);
+  }, { rootMargin: "300px 0px" });
+  if (nearObserver) nearObserver.observe(chart);
+
+  function showChart(schedule) {
+    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    if (chartNear) drawChart(schedule);
+    else chartWanted = schedule;
   }
 
   function fileName(schedule) {
@@ -341,6 +360,7 @@ function render({ model, el }) {
     for (const name of traits) model.off(`change:${name}`, setFromModel);
     chartToken += 1;
     if (resizeObserver) resizeObserver.disconnect();
+    if (nearObserver) nearObserver.disconnect();
     if (chartView) chartView.finalize();
   };
 }
