@@ -52,16 +52,24 @@ def short_nav_title(title: str) -> str:
 def shorten_nav_titles(app: Sphinx, doctree: nodes.document) -> None:
     """Give the sidebar (and previous/next links) the short title; the page keeps its own.
 
-    Sphinx reads toctree entries from ``env.titles`` and the page's <title> from
-    ``env.longtitles``, so only the first changes.
+    Toctree entries take their text from the first entry of the page's own table of contents
+    (``env.tocs``), previous/next links from ``env.titles``; the page's heading and <title>
+    (``env.longtitles``) are left alone.
     """
     env = app.env
     title = env.titles.get(env.docname)
     if title is None:
         return
-    short = short_nav_title(title.astext())
-    if short != title.astext():
-        env.titles[env.docname] = nodes.title(short, short)
+    long = title.astext()
+    short = short_nav_title(long)
+    if short == long:
+        return
+    env.titles[env.docname] = nodes.title(short, short)
+    toc = env.tocs.get(env.docname)
+    for reference in toc.findall(nodes.reference) if toc is not None else ():
+        if reference.astext() == long:
+            reference.children[:] = [nodes.Text(short)]
+            break
 
 
 def keywords_to_index(app: Sphinx, doctree: nodes.document) -> None:
