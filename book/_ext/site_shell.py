@@ -87,9 +87,23 @@ def keywords_to_index(app: Sphinx, doctree: nodes.document) -> None:
         doctree.append(addnodes.index(entries=entries, inline=False))
 
 
+def reread_keyword_pages(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Read the pages with keywords again on every build.
+
+    Sphinx feeds the search index only the pages it writes; on an incremental build the index
+    entries of the pages it skips are lost, and with them the ranking. There are few such
+    pages, and their notebooks' outputs come from the execution cache.
+    """
+    return [doc for doc, meta in env.metadata.items()
+            if meta.get("keywords") and doc not in added | changed | removed]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", buttons_follow_repository)
     # After Sphinx's own collectors (priority 500) have stored the titles and metadata.
     app.connect("doctree-read", shorten_nav_titles, priority=600)
     app.connect("doctree-read", keywords_to_index, priority=600)
+    app.connect("env-get-outdated", reread_keyword_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
