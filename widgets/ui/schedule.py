@@ -41,6 +41,7 @@ CSS = """
 .calc-schedule .schedule-cite { color: var(--kb-text-muted); }
 .calc-schedule .schedule-source a, .calc-schedule .schedule-open a { color: var(--kb-link); }
 /* The chart's text and rules in the theme's colours (CSS wins over vega's SVG attributes). */
+.calc-schedule .schedule-chart svg.marks { background-color: transparent !important; }
 .calc-schedule .schedule-chart text { fill: var(--kb-text); }
 .calc-schedule .schedule-chart .role-axis-domain path,
 .calc-schedule .schedule-chart .role-axis-tick line,
