@@ -239,6 +239,6 @@ def test_vega_loads_only_where_a_chart_is_drawn(browser, site_url) -> None:
             chart = page.locator(".schedule-chart")
             if chart.count():
                 chart.first.scroll_into_view_if_needed()
-                page.wait_for_timeout(300)
-                page.wait_for_load_state("networkidle")
+                expect(chart.first).to_have_attribute("data-drawn", "true", timeout=15000)
+            page.wait_for_load_state("networkidle")
             assert any(vega in url for url in loaded) is expected, path
