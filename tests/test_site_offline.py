@@ -1,7 +1,11 @@
-"""Every page of the built site works offline and passes axe-core (issues 2 and 8).
+"""Every page of the built site works offline and passes axe-core, light and dark (issues 2,
+8 and 13).
 
 Each page is opened once, with every request outside the site blocked, and checked for
-external requests, broken local requests, console errors and serious accessibility findings.
+external requests, broken local requests and console errors; axe-core then audits it in light
+mode and, with its colour rules, again after the reader's system switches to dark mode (the
+theme follows it, and so do the embed pages), with no serious or critical finding allowed in
+either.
 """
 
 from __future__ import annotations
@@ -18,11 +22,15 @@ AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 
 
-def serious_violations(page) -> list[str]:
+# What a change of colour scheme can break; the other rules do not look at colour.
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+
+
+def serious_violations(page, options: dict | None = None) -> list[str]:
     """axe-core findings of serious or critical impact, one line each."""
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-        for v in AXE.run(page, options=AXE_OPTIONS).response["violations"]
+        for v in AXE.run(page, options={**AXE_OPTIONS, **(options or {})}).response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
 
@@ -33,6 +41,15 @@ def test_site_has_pages(site: Path) -> None:
     assert "book/references.html" in PAGES
 
 
+# The page's background: dark when its relative luminance is low.
+BACKGROUND_LUMINANCE = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g)
+    .slice(0, 3).map((v) => { const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}"""
+
+
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_is_self_contained_and_accessible(browser, site_url: str, page_path: str) -> None:
     page, problems = open_offline(browser, f"{site_url}/{page_path}", site_url)
@@ -41,7 +58,15 @@ def test_page_is_self_contained_and_accessible(browser, site_url: str, page_path
         assert problems.external_requests == [], f"{page_path} reached outside the site"
         assert problems.failed_requests == [], f"{page_path} has broken local requests"
         assert problems.console_errors == [], f"{page_path} logged console errors"
+        assert page.evaluate(BACKGROUND_LUMINANCE) > 0.8, f"{page_path} is not light"
         assert serious_violations(page) == [], f"{page_path} has accessibility violations"
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function(f"({BACKGROUND_LUMINANCE})() < 0.05")
+        # Colour transitions finish before axe measures contrast.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        assert problems.console_errors == [], f"{page_path} logged console errors in dark mode"
+        dark = serious_violations(page, COLOUR_RULES)
+        assert dark == [], f"{page_path} has violations in dark mode"
     finally:
         page.context.close()
 

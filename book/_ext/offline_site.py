@@ -59,8 +59,13 @@ EMBED_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; background: #fff; }}
-.embed-footer {{ font-size: 0.85rem; margin-top: 1rem; }}
+{theme_colours}
+{palette}
+body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: var(--kb-text);
+  background: var(--kb-background); }}
+a {{ color: var(--kb-link); }}
+.embed-footer {{ font-size: 0.85rem; margin-top: 1rem; color: var(--kb-text-muted); }}
+.embed-footer p {{ margin: 0.25rem 0; }}
 </style>
 <script>{host}</script>
 </head>
@@ -70,16 +75,49 @@ body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: #1a1a1a; bac
 <script type="application/vnd.jupyter.widget-state+json">{state}</script>
 <script type="application/vnd.jupyter.widget-view+json">{{"model_id": "embed"}}</script>
 </main>
-<p class="embed-footer">From <a href="../{page}.html" target="_blank" rel="noopener">{book}</a>,
+<footer class="embed-footer">
+<p>From <a href="../{page}.html" target="_blank" rel="noopener">{book}</a>,
 where the rules and their sources are explained.</p>
+{licence}
+</footer>
 </body>
 </html>
 """
+# The theme's colour declarations for one mode: html[data-theme=light] { --pst-color-x: ... }.
+THEME_MODE_RULE = re.compile(r"html\[data-theme=(light|dark)\]\{([^}]*)\}")
+THEME_VARIABLE = re.compile(r"(--pst-color-[\w-]+):([^;]+)")
+VARIABLE_USE = re.compile(r"var\((--pst-color-[\w-]+)")
+
+
+def _theme_style_sheet() -> str:
+    import pydata_sphinx_theme
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    return (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+
+
+def theme_colours(palette: str) -> str:
+    """The theme's light and dark values of the colour variables `palette` uses, for a page
+    without the theme: light by default, dark where the reader's system asks for it."""
+    modes: dict[str, dict[str, str]] = {"light": {}, "dark": {}}
+    for mode, body in THEME_MODE_RULE.findall(_theme_style_sheet()):
+        modes[mode].update(THEME_VARIABLE.findall(body))
+    blocks = {}
+    for mode, values in modes.items():
+        wanted, queue = set(), VARIABLE_USE.findall(palette)
+        while queue:  # the variables the palette names, and those their values name
+            name = queue.pop()
+            if name in values and name not in wanted:
+                wanted.add(name)
+                queue.extend(VARIABLE_USE.findall(values[name]))
+        declarations = "".join(f"{name}:{values[name]};" for name in sorted(wanted))
+        blocks[mode] = f":root{{color-scheme:{mode};{declarations}}}"
+    return f"{blocks['light']}\n@media (prefers-color-scheme: dark){{{blocks['dark']}}}"
 
 
 def _script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> element."""
-    return json.dumps(data).replace("</", "<\\/")
+    """Compact JSON that is safe inside a <script> element."""
+    return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _widget_state(app: Sphinx, pagename: str) -> str:
@@ -93,8 +131,72 @@ def _widget_state(app: Sphinx, pagename: str) -> str:
     return "".join(str(kwargs.get("body", "")) for _, kwargs in files.values())
 
 
+def _js_asset(name: str) -> str:
+    """A file of widgets/ui/js/ as text."""
+    return (importlib.resources.files("widgets.ui") / "js" / name).read_text(encoding="utf-8")
+
+
 def _host_source() -> str:
-    return (importlib.resources.files("widgets.ui") / "js" / "host.js").read_text(encoding="utf-8")
+    return lean_js(_js_asset("host.js"))
+
+
+def lean_js(source: str) -> str:
+    """JavaScript without its comments, indentation and blank lines.
+
+    Deliberately simple: it drops whole comment lines and leading spaces and never changes
+    what a line of code says, so it cannot change what the code does. A source with a string
+    that spans lines (a template literal) is returned as it is.
+    """
+    if any(line.count("`") % 2 for line in source.splitlines()):
+        return source
+    kept, in_comment = [], False
+    for line in source.splitlines():
+        code = line.strip()
+        if in_comment or code.startswith("/*"):
+            in_comment = "*/" not in code
+            code = "" if in_comment else code.split("*/", 1)[1].strip()
+        if code and not code.startswith("//"):
+            kept.append(code)
+    return "\n".join(kept)
+
+
+def lean_css(source: str) -> str:
+    """CSS without its comments and indentation."""
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.DOTALL)
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip())
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def lean_state(state: dict) -> dict:
+    """A page's widget state with only what the host renders: the anywidget models (not the
+    layout models ipywidgets adds beside them), their code without comments."""
+    models = {}
+    for model_id, model in state.get("state", {}).items():
+        if "_esm" not in model.get("state", {}):
+            continue
+        values = dict(model["state"])
+        values["_esm"] = lean_js(values["_esm"])
+        values["_css"] = lean_css(values.get("_css", ""))
+        models[model_id] = {**model, "state": values}
+    return {**state, "state": models}
+
+
+def lean_widget_state(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Replace the widget state myst-nb embeds in a page by its lean form, in compact JSON."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = context.get("script_files") or []
+    for index, script in enumerate(scripts):
+        attributes = dict(getattr(script, "attributes", {}))
+        if attributes.get("type") != WIDGET_STATE:
+            continue
+        state = json.loads(attributes["body"])
+        attributes["body"] = _script_json(lean_state(state))
+        scripts[index] = _JavaScript(script.filename, priority=script.priority, **attributes)
 
 
 def add_widget_host(
@@ -151,13 +253,22 @@ def add_chart_scripts(
         app.add_js_file("chart_host.js", defer="defer")
 
 
+PALETTE_MARK = "/* widgets/ui/js/palette.css */"
+
+
 def write_hosts(app: Sphinx, exception: Exception | None) -> None:
-    """Publish the chart host and the vendored vega libraries."""
+    """Publish the chart host, the palette (in book.css) and the vendored vega libraries."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    js = importlib.resources.files("widgets.ui") / "js"
-    (static / "chart_host.js").write_text((js / "chart_host.js").read_text(encoding="utf-8"))
+    (static / "chart_host.js").write_text(_js_asset("chart_host.js"), encoding="utf-8")
+    # The palette opens the book's style sheet: one request fewer before the first paint.
+    book_css = static / "book.css"
+    if book_css.is_file() and not book_css.read_text(encoding="utf-8").startswith(PALETTE_MARK):
+        book_css.write_text(
+            f"{PALETTE_MARK}\n{_js_asset('palette.css')}\n{book_css.read_text(encoding='utf-8')}",
+            encoding="utf-8",
+        )
     (static / "vega").mkdir(exist_ok=True)
     for name, path in VENDOR.items():
         (static / "vega" / name).write_bytes(path.read_bytes())
@@ -173,6 +284,8 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir) / "embed"
     outdir.mkdir(exist_ok=True)
+    palette = _js_asset("palette.css")
+    colours = theme_colours(palette)
     for stem, spec in app.config.offline_site_embeds.items():
         module_name, class_name = spec["widget"].split(":")
         widget = getattr(importlib.import_module(module_name), class_name)(site_root="../")
@@ -181,13 +294,17 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             "version_minor": 0,
             "state": {"embed": {"model_name": "AnyModel", "state": widget.get_state()}},
         }
+        state = lean_state(state)
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(spec["title"]),
+            theme_colours=colours,
+            palette=palette,
             host=_host_source(),
             state=_script_json(state),
             page=spec["page"],
             book=html.escape(app.config.html_title),
+            licence=app.config.html_theme_options.get("extra_footer", ""),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 
@@ -199,11 +316,6 @@ NAMELESS_TOGGLE = re.compile(
 )
 
 
-# The theme loads the search tools and the whole search index on every page, blocking parsing.
-BLOCKING_SEARCH = re.compile(
-    r'<script src="([^"]*(?:searchtools\.js|language_data\.js|searchindex\.js))"></script>'
-)
-
 
 def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
     """Mend markup the theme writes and we cannot configure.
@@ -212,8 +324,6 @@ def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
       finding): name them after the section they open.
     - Bibliography entries carry the deprecated role ``doc-biblioentry`` inside a
       ``role="list"``; axe (rightly) wants ``listitem`` children there.
-    - The search tools and index (about 90 kB) block parsing on every page; deferred, they
-      still load in order before the search box can be used.
     """
     if exception is not None or app.builder.format != "html":
         return
@@ -224,7 +334,6 @@ def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
             f'{m.group("title")}">',
             text,
         ).replace('role="doc-biblioentry"', 'role="listitem"')
-        fixed = BLOCKING_SEARCH.sub(r'<script defer src="\1"></script>', fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -248,6 +357,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", drop_thebe)
     app.connect("html-page-context", add_widget_host)
     app.connect("html-page-context", defer_page_scripts, priority=900)
+    app.connect("html-page-context", lean_widget_state, priority=910)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("build-finished", write_hosts)
     app.connect("build-finished", write_embed_pages)

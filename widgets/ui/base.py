@@ -37,7 +37,10 @@ class Calculator(anywidget.AnyWidget):
     """
 
     view: str = ""
-    _css = (JS / "calculator.css").read_text(encoding="utf-8")
+    # The palette travels with the widget: an embed page or a notebook has no book.css.
+    _css = "".join(
+        (JS / name).read_text(encoding="utf-8") for name in ("palette.css", "calculator.css")
+    )
     rules = traitlets.Dict().tag(sync=True)
     site_root = traitlets.Unicode().tag(sync=True)
     """The book's root for source links: `book_url()` by default; relative on an embed page."""

@@ -17,7 +17,7 @@ CSS = """
 .calc-contraception li { margin: 0.2rem 0; }
 .calc-contraception .calc-headline { margin: 0 0 0.5rem; }
 .calc-contraception .calc-cite, .calc-contraception .calc-course { font-size: 0.875rem; }
-.calc-contraception .calc-cite { color: #4a4a4a; }
+.calc-contraception .calc-cite { color: var(--kb-text-muted); }
 """
 
 

@@ -20,23 +20,33 @@ CSS = """
 .calc-schedule .schedule-chart { width: 100%; min-height: 2rem; }
 .calc-schedule .schedule-chart-target { width: 100%; }
 .calc-schedule .schedule-download {
-  font: inherit; padding: 0.35rem 0.75rem; border: 1px solid #0b6e4f; border-radius: 4px;
-  background: #0b6e4f; color: #fff; cursor: pointer;
+  font: inherit; padding: 0.35rem 0.75rem; border: 1px solid var(--kb-accent); border-radius: 4px;
+  background: var(--kb-accent); color: var(--kb-on-accent); cursor: pointer;
 }
-.calc-schedule .schedule-download:focus-visible { outline: 3px solid #0a4fb0; outline-offset: 2px; }
+.calc-schedule .schedule-download:focus-visible {
+  outline: 3px solid var(--kb-text); outline-offset: 2px;
+}
 .calc-schedule .schedule-table-wrap {
-  max-height: 36rem; overflow: auto; border: 1px solid #ddd; margin: 0.5rem 0;
+  max-height: 36rem; overflow: auto; border: 1px solid var(--kb-border); margin: 0.5rem 0;
 }
-.calc-schedule .schedule-table-wrap:focus-visible { outline: 3px solid #0a4fb0; }
+.calc-schedule .schedule-table-wrap:focus-visible { outline: 3px solid var(--kb-accent); }
 .calc-schedule .schedule-table { font-size: 0.875rem; }
-.calc-schedule .schedule-table th { position: sticky; top: 0; background: #fff; z-index: 1; }
+.calc-schedule .schedule-table th {
+  position: sticky; top: 0; background: var(--kb-background); z-index: 1;
+}
 .calc-schedule .schedule-when { white-space: nowrap; }
 .calc-schedule .schedule-title, .calc-schedule .schedule-text, .calc-schedule .schedule-cite {
   display: block;
 }
 .calc-schedule .schedule-text, .calc-schedule .schedule-projected,
-.calc-schedule .schedule-cite { color: #4a4a4a; }
-.calc-schedule .schedule-source a, .calc-schedule .schedule-open a { color: #0a4fb0; }
+.calc-schedule .schedule-cite { color: var(--kb-text-muted); }
+.calc-schedule .schedule-source a, .calc-schedule .schedule-open a { color: var(--kb-link); }
+/* The chart's text and rules in the theme's colours (CSS wins over vega's SVG attributes). */
+.calc-schedule .schedule-chart svg.marks { background-color: transparent !important; }
+.calc-schedule .schedule-chart text { fill: var(--kb-text); }
+.calc-schedule .schedule-chart .role-axis-domain path,
+.calc-schedule .schedule-chart .role-axis-tick line,
+.calc-schedule .schedule-chart .role-axis-grid line { stroke: var(--kb-border); }
 .calc-schedule .schedule-open { font-size: 0.875rem; padding-left: 1.25rem; }
 .calc-schedule .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 @media (max-width: 40rem) {

@@ -16,11 +16,11 @@ CSS = """
 .calc-washout ul { padding-left: 1.25rem; margin: 0.25rem 0; }
 .calc-washout .calc-headline { font-weight: 600; margin: 0 0 0.5rem; }
 .calc-washout .calc-date { margin: 0.1rem 0; }
-.calc-washout .calc-caveat { margin: 0.75rem 0 0; padding: 0.4rem 0.6rem; background: #fff8e1;
-  border-left: 3px solid #9c6500; font-size: 0.9375rem; }
+.calc-washout .calc-caveat { margin: 0.75rem 0 0; padding: 0.4rem 0.6rem;
+  background: var(--kb-warn-bg); border-left: 3px solid var(--kb-warn); font-size: 0.9375rem; }
 .calc-washout .calc-caveat .calc-list-title { margin-top: 0; }
 .calc-washout .calc-caveat ul { list-style: none; padding-left: 0; }
-.calc-washout .calc-cautions { color: #6b3d00; }
+.calc-washout .calc-cautions { color: var(--kb-text); }
 """
 
 

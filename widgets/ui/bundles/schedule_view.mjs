@@ -832,7 +832,21 @@ function render({ model, el }) {
         return item;
       })
     );
-    drawChart(schedule);
+    showChart(schedule);
+  }
+  let chartNear = typeof IntersectionObserver !== "function";
+  let chartWanted = null;
+  const nearObserver = chartNear ? null : new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    chartNear = true;
+    nearObserver.disconnect();
+    if (chartWanted === current2) drawChart(chartWanted);
+  }, { rootMargin: "300px 0px" });
+  if (nearObserver) nearObserver.observe(chart);
+  function showChart(schedule) {
+    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    if (chartNear) drawChart(schedule);
+    else chartWanted = schedule;
   }
   function fileName(schedule) {
     const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
@@ -883,6 +897,7 @@ function render({ model, el }) {
     for (const name of traits) model.off(`change:${name}`, setFromModel);
     chartToken += 1;
     if (resizeObserver) resizeObserver.disconnect();
+    if (nearObserver) nearObserver.disconnect();
     if (chartView) chartView.finalize();
   };
 }

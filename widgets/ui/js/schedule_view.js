@@ -104,10 +104,11 @@ function vegaFromKernel(model) {
 }
 
 /**
- * vega-embed, loaded only when the chart is first drawn, so the ~800 kB of chart code never
- * delays the calculator's first result; null if it cannot be loaded. A relative site root means
- * a page of the book (or an embed page); an absolute one (the published book's address) means
- * live Jupyter, where the kernel has the libraries.
+ * vega-embed, loaded only when the chart is first drawn (near the viewport), so the ~800 kB of
+ * chart code never delays the calculator's first result and is not loaded at all for a reader who
+ * never scrolls to it; null if it cannot be loaded. A relative site root means a page of the book
+ * (or an embed page); an absolute one (the published book's address) means live Jupyter, where
+ * the kernel has the libraries.
  */
 function vegaReady(model) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
@@ -307,7 +308,25 @@ function render({ model, el }) {
         return item;
       }),
     );
-    drawChart(schedule);
+    showChart(schedule);
+  }
+
+  // The chart, and the ~800 kB of vega it needs, wait until it is about to scroll into view:
+  // a reader who reads the summary and the table never loads them.
+  let chartNear = typeof IntersectionObserver !== "function";
+  let chartWanted = null;
+  const nearObserver = chartNear ? null : new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    chartNear = true;
+    nearObserver.disconnect();
+    if (chartWanted === current) drawChart(chartWanted);
+  }, { rootMargin: "300px 0px" });
+  if (nearObserver) nearObserver.observe(chart);
+
+  function showChart(schedule) {
+    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    if (chartNear) drawChart(schedule);
+    else chartWanted = schedule;
   }
 
   function fileName(schedule) {
@@ -369,6 +388,7 @@ function render({ model, el }) {
     for (const name of traits) model.off(`change:${name}`, setFromModel);
     chartToken += 1;
     if (resizeObserver) resizeObserver.disconnect();
+    if (nearObserver) nearObserver.disconnect();
     if (chartView) chartView.finalize();
   };
 }

@@ -1,0 +1,152 @@
+"""Each page loads what it uses, and still shows everything (issue 13): book/_ext/lean_pages.py
+and the lean widget state of book/_ext/offline_site.py."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import tinycss2
+
+from tests.conftest import ROOT
+from tests.offline import offline_page
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from lean_pages import prune_rules, selector_can_match  # noqa: E402
+from offline_site import lean_css, lean_js, lean_state  # noqa: E402
+
+TEXT_PAGE = "book/sources/sources-ema.html"
+WORDS = {"btn", "show", "fa-bars", "bd-sidebar", "toggle"}
+
+
+@pytest.mark.parametrize(
+    ("selector", "can_match"),
+    [
+        (".btn.show", True),
+        ("#bd-sidebar > .btn", True),
+        (".btn-outline-danger", False),
+        (".btn:not(.disabled)", True),  # what :not() names need not exist
+        (":is(html, body)[data-theme=dark] .fa-bars", True),
+        ("div.carousel-item", False),
+        (".bs-tooltip-top", True),  # a script writes "bs-tooltip-" + placement
+        ("table td", True),
+    ],
+)
+def test_a_selector_is_kept_while_what_it_names_can_be_in_a_page(
+    selector: str, can_match: bool
+) -> None:
+    assert selector_can_match(selector, WORDS, ("bs-tooltip-",)) is can_match
+
+
+def test_pruning_keeps_rules_that_can_match_and_inlines_local_imports(tmp_path: Path) -> None:
+    (tmp_path / "base.css").write_text(".btn{color:red}.carousel{color:blue}", encoding="utf-8")
+    sheet = (
+        '@import "base.css";:root{--x:1}.show,.modal-open{display:block}'
+        "@media (min-width:960px){.carousel{x:1}.toggle{y:2}}@font-face{font-family:F}"
+    )
+    rules = tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True)
+    pruned = prune_rules(rules, WORDS, (), tmp_path)
+    assert pruned == (
+        ".btn{color:red}:root{--x:1}.show{display:block}"
+        "@media (min-width:960px){.toggle{y:2}}@font-face{font-family:F}"
+    )
+
+
+def test_lean_js_drops_comments_and_indentation_only() -> None:
+    source = (
+        "// a comment\n/**\n * A doc comment.\n */\nexport function f(a) {\n"
+        "  const url = 'http://x'; // kept: not a whole-line comment\n  return a; /* one */\n}\n"
+        "  /* block */ const b = 1;\n"
+    )
+    assert lean_js(source) == (
+        "export function f(a) {\nconst url = 'http://x'; // kept: not a whole-line comment\n"
+        "return a; /* one */\n}\nconst b = 1;"
+    )
+
+
+def test_lean_js_leaves_a_multi_line_template_literal_alone() -> None:
+    source = "const s = `one\n  // not a comment\ntwo`;\n"
+    assert lean_js(source) == source
+
+
+def test_lean_state_keeps_only_what_the_host_renders() -> None:
+    state = {"version_major": 2, "state": {
+        "layout": {"model_name": "LayoutModel", "state": {"width": None}},
+        "calc": {"model_name": "AnyModel", "state": {
+            "_esm": "// c\nexport default {}", "_css": "/* c */\n  .a { x: 1 }", "rules": {}}},
+    }}
+    lean = lean_state(state)
+    assert list(lean["state"]) == ["calc"]
+    assert lean["state"]["calc"]["state"] == {"_esm": "export default {}", "_css": ".a { x: 1 }",
+                                             "rules": {}}
+    assert lean_css("/* a\n b */\n  .x { y: 1 }\n\n") == ".x { y: 1 }"
+
+
+def scripts_and_styles(site: Path, page: str) -> list[str]:
+    html = (site / page).read_text(encoding="utf-8")
+    return [Path(url.split("?")[0]).name
+            for url in re.findall(r'<(?:script|link)[^>]*?(?:src|href)="([^"]+\.(?:js|css)[^"]*)"',
+                                  html)]
+
+
+def test_no_page_loads_fontawesome_js(site: Path) -> None:
+    assert not (site / "_static" / "scripts" / "fontawesome.js").exists()
+    for page in site.rglob("*.html"):
+        assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_text_page_loads_no_extension_it_does_not_use(site: Path) -> None:
+    assets = scripts_and_styles(site, TEXT_PAGE)
+    for unused in ("searchindex.js", "searchtools.js", "sphinx-design.min.css", "design-tabs.js",
+                   "copybutton.js", "clipboard.min.js", "togglebutton.js", "pygments.css"):
+        assert unused not in assets, unused
+    assert not any(name.startswith("mystnb.") for name in assets)
+
+
+def test_pages_load_the_extensions_they_use(site: Path) -> None:
+    assert "sphinx-design.min.css" in scripts_and_styles(site, "book/intro.html")
+    assert {"searchtools.js", "searchindex.js"} <= set(scripts_and_styles(site, "search.html"))
+    calculator = scripts_and_styles(site, "book/calculators/washout.html")
+    assert {"copybutton.js", "pygments.css"} <= set(calculator)
+    assert any(name.startswith("mystnb.") for name in calculator)
+
+
+def test_the_theme_style_sheet_keeps_what_the_site_uses(site: Path) -> None:
+    import pydata_sphinx_theme
+
+    original = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+                / "static" / "styles" / "pydata-sphinx-theme.css").stat().st_size
+    pruned = (site / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert len(pruned) < 0.4 * original
+    for kept in (".bd-sidebar-primary", ".fa-bars:before", ".fa-magnifying-glass:before",
+                 "html[data-theme=dark]", "@font-face"):
+        assert kept in pruned, kept
+    for dropped in (".accordion-button", ".progress-bar-striped", ".fa-ghost:before"):
+        assert dropped not in pruned, dropped
+
+
+ICONS = """() => [...document.querySelectorAll('[class*="fa-"]')]
+  .filter((el) => el.getClientRects().length && getComputedStyle(el).display !== 'none')
+  .map((el) => { const before = getComputedStyle(el, '::before');
+    return { cls: el.className, content: before.content, font: before.fontFamily,
+             width: el.getBoundingClientRect().width }; })"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("page_path", ["book/intro.html", "book/calculators/washout.html"])
+def test_every_icon_shows_from_the_web_font(
+    browser, site_url: str, width: int, page_path: str
+) -> None:
+    """Without fontawesome.js the theme's style sheet draws each icon with its web font."""
+    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.evaluate("document.fonts.ready")
+        icons = page.evaluate(ICONS)
+        assert len(icons) >= 3
+        for icon in icons:
+            assert icon["content"] not in ("none", "normal", '""'), icon
+            assert "Font Awesome" in icon["font"], icon
+            assert icon["width"] > 0, icon
+        assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")

@@ -1,0 +1,128 @@
+"""The site's shell (issue 13): the buttons follow one setting, the landing page leads to each
+task in one click, the sidebar drops repeated prefixes, and search finds the calculators."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.offline import offline_page
+
+EXT = ROOT / "book" / "_ext"
+REPOSITORY = "https://github.com/example/alemtuzumab-kb"
+NOTEBOOK = """{"cells": [{"cell_type": "markdown", "id": "a1", "metadata": {},
+ "source": ["# A notebook page"]}], "metadata": {"kernelspec": {"display_name": "Python 3",
+ "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}"""
+
+
+def build_small_book(tmp_path: Path, repository_url: str) -> str:
+    """A one-notebook book with the theme and site_shell; the notebook page's HTML."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.ipynb").write_text(NOTEBOOK, encoding="utf-8")
+    (source / "conf.py").write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(EXT)!r})
+        extensions = ["myst_nb", "site_shell"]
+        html_theme = "sphinx_book_theme"
+        nb_execution_mode = "off"
+        html_theme_options = {{"repository_url": {repository_url!r},
+                               "repository_branch": "main", "path_to_docs": ""}}
+    """), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(source), str(tmp_path / "out")],
+        check=True, capture_output=True,
+    )
+    return (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_repository_address_switches_on_repository_issues_and_launch_buttons(
+    tmp_path: Path,
+) -> None:
+    html = build_small_book(tmp_path, REPOSITORY)
+    assert f'href="{REPOSITORY}"' in html
+    assert f"{REPOSITORY}/issues/new" in html
+    assert "https://mybinder.org/v2/gh/example/alemtuzumab-kb/main" in html
+
+
+def test_without_a_repository_there_are_no_such_buttons(tmp_path: Path) -> None:
+    html = build_small_book(tmp_path, "")
+    assert "mybinder.org" not in html
+    assert "issues/new" not in html
+    assert "repository-button" not in html
+
+
+def test_the_book_has_no_repository_buttons_today(site: Path) -> None:
+    html = (site / "book" / "calculators" / "washout.html").read_text(encoding="utf-8")
+    assert "mybinder.org" not in html
+    assert "issues/new" not in html
+
+
+@pytest.mark.parametrize("page", ["book/calculators/washout.html", "book/sources/sources-ema.html"])
+def test_download_button_offers_the_source_from_the_site_itself(site: Path, page: str) -> None:
+    html = (site / page).read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"[^>]*class="btn btn-sm btn-download-source-button', html)
+    links += re.findall(r'<a href="([^"]+)"[^>]*class="btn btn-sm btn-download-notebook-button',
+                        html)
+    assert links, f"{page} has no download button"
+    for href in links:
+        assert "//" not in href
+        assert ((site / page).parent / href).resolve().is_file(), href
+    if page.endswith("washout.html"):
+        assert any(href.endswith("washout.ipynb") for href in links)
+
+
+CARDS = {
+    "Switching to alemtuzumab": "calculators/washout.html",
+    "Dates after a course": "calculators/contraception.html",
+    "The monitoring calendar": "calculators/schedule.html",
+    "Teaching effect sizes and NNT": "calculators/trials.html",
+    "Comparing the sources": "compare/index.html",
+    "Checking a citation": "reviewers/ledger.html",
+}
+
+
+def test_landing_page_leads_to_each_task_in_one_click(site: Path) -> None:
+    html = (site / "book" / "intro.html").read_text(encoding="utf-8")
+    cards = re.findall(
+        r'<div class="sd-card-title[^>]*>\s*(.*?)\s*</div>.*?<a class="[^"]*sd-stretched-link[^"]*"'
+        r' href="([^"#]+)', html, re.S)
+    assert {title.strip(): href for title, href in cards} == CARDS
+
+
+def test_landing_page_says_the_disclaimer_once(site: Path) -> None:
+    html = (site / "book" / "intro.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"not a prescription", html, re.I)) == 1
+
+
+def test_sidebar_titles_drop_the_prefix_their_caption_says(site: Path) -> None:
+    html = (site / "book" / "compare" / "compare-dosing.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="bd-links'):html.index("</nav>", html.index("bd-links"))]
+    assert "Compare:" not in nav
+    assert ">Dosing and Administration</a>" in nav
+    assert "<title>Compare: Dosing and Administration" in html
+    assert re.search(r"<h1>Compare: Dosing and Administration", html)
+
+
+TASKS = {
+    "washout": "book/calculators/washout.html",
+    "contraception": "book/calculators/contraception.html",
+    "schedule": "book/calculators/schedule.html",
+    "monitoring calendar": "book/calculators/schedule.html",
+    "NNT": "book/calculators/trials.html",
+}
+
+
+@pytest.mark.parametrize("query", TASKS)
+def test_search_puts_the_calculator_first(browser, site_url: str, query: str) -> None:
+    """Sphinx's own search, run in the browser on the built index."""
+    with offline_page(browser, f"{site_url}/search.html?q={query}", site_url) as (page, _):
+        first = page.locator("#search-results ul.search li a").first
+        first.wait_for()
+        assert first.get_attribute("href").split("?")[0] == TASKS[query]
