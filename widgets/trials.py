@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any, Literal, TypedDict
 
@@ -53,6 +55,10 @@ TOLERANCE = 1e-9
 """Slack when rounding 1 / ARR up, so that 1 / 0.2 = 5.000000000000001 counts as 5 patients."""
 MAX_RELAPSE_ICONS = 300
 """The icon array draws at most this many relapses (a rate of 3 per patient-year)."""
+
+DEFAULT_PRESET = "care-ms-ii-disability-patients"
+"""What the calculator shows first: a trial's published counts of patients with both arm sizes,
+so that the first view holds a number needed to treat with its interval."""
 
 NntKind = Literal["benefit", "harm", "none"]
 
@@ -384,6 +390,78 @@ def nnt_text(nnt: float, kind: NntKind) -> str:
     return f"NNT({kind}) {_count(whole_patients(nnt))}"
 
 
+
+# --- Words for the results (the browser's twins are in widgets/ui/js/trials.js) -----------
+
+MOST_DECIMALS = 6
+"""Decimals a figure near zero may get so that it does not read as 0.0."""
+
+
+def fixed(value: float, places: int) -> str:
+    """`value` with `places` decimals as the browser's ``toFixed`` writes it (halves away from
+    zero, from the float's exact value), never ``-0.0``.
+
+    Examples:
+        >>> fixed(0.25, 1), fixed(-0.04, 1), fixed(2.675, 2)
+        ('0.3', '0.0', '2.67')
+    """
+    digits = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{abs(digits) if digits == 0 else digits:.{places}f}"
+
+
+def decimals(values: Sequence[float], places: int = 1) -> int:
+    """The decimals at which no value other than zero reads as zero: `places`, or more (up to
+    MOST_DECIMALS) for a value close to zero.
+
+    Examples:
+        >>> decimals([1.06, 13.3]), decimals([0.04, 8.3]), decimals([-0.004, 0.0])
+        (1, 2, 3)
+    """
+    while places < MOST_DECIMALS and any(
+        value != 0 and float(fixed(abs(value), places)) == 0 for value in values
+    ):
+        places += 1
+    return places
+
+
+def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComparison) -> str:
+    """The result in one line, shown first: the NNT (or NNH) with its interval for risks, the
+    relapses avoided per 100 patient-years for rates.
+
+    Examples:
+        >>> headline("risk", risk_comparison(100 * 40 / 202, 100 * 54 / 426, 202, 426))
+        'NNT 15 (95% CI 8 to 92)'
+        >>> headline("rate", rate_comparison(0.39, 0.18))
+        '21.0 relapses avoided per 100 patient-years'
+    """
+    if measure == "rate":
+        assert "difference" in result
+        per_100 = result["relapses_avoided_per_100_patient_years"]
+        if result["difference"] > 0:
+            return f"{fixed(per_100, 1)} relapses avoided per 100 patient-years"
+        if result["difference"] < 0:
+            return f"{fixed(-per_100, 1)} extra relapses per 100 patient-years"
+        return "No difference in relapses per patient-year"
+    assert "nnt_kind" in result
+    kind, interval = result["nnt_kind"], result["nnt_interval"]
+    if kind == "none":
+        head = "No difference in risk: the NNT is infinite"
+    else:
+        head = f"{'NNT' if kind == 'benefit' else 'NNH'} {_count(result['nnt'])}"
+    if interval is None:
+        return head
+    if interval["includes_infinity"]:
+        parts = []
+        if interval["benefit"] is not None:
+            parts.append(f"NNT {_count(interval['benefit'][0])}")
+        parts.append("infinity")
+        if interval["harm"] is not None:
+            parts.append(f"NNH {_count(interval['harm'][0])}")
+        return f"{head} (95% CI {' to '.join(parts)})"
+    low, high = interval["benefit"] or interval["harm"]  # type: ignore[misc]
+    return f"{head} (95% CI {_count(low)} to {_count(high)})"
+
+
 def _half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
@@ -569,7 +647,9 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     **arms,
                 }
             )
-    return {"presets": presets, "limits": limits_json()}
+    if DEFAULT_PRESET not in {p["id"] for p in presets}:
+        raise ValueError(f"trials: the default preset {DEFAULT_PRESET!r} is not among the presets")
+    return {"presets": presets, "default": DEFAULT_PRESET, "limits": limits_json()}
 
 
 # --- The page: stated, recomputed and published figures side by side ----------------------
