@@ -190,8 +190,21 @@ class AfterLastInfusion:
     def citations(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.rule.citation for m in self.milestones))
 
+    @property
+    def headline(self) -> str:
+        """The answer to the first question (contraception) in one line, shown first; where the
+        sources' dates differ, it names whose date it gives (the browser twin is `headline`)."""
+        entries = next(iter(self.items.values()))
+        dated = [m for m in entries if m.date is not None]
+        if not dated:
+            return f"{entries[0].label}: no date set by the sources"
+        first = dated[0]
+        if all(m.when == first.when for m in dated):
+            return f"{first.label} {first.when}"
+        return f"{first.label} {first.when} ({first.rule.source_name}); the sources differ"
+
     def __str__(self) -> str:
-        lines = [f"Last infusion: {format_date(self.last_infusion)}."]
+        lines = [f"{self.headline}.", f"Last infusion: {format_date(self.last_infusion)}."]
         for entries in self.items.values():
             lines.append(f"{entries[0].label}:")
             for m in entries:
