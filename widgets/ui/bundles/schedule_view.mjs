@@ -308,6 +308,10 @@ function whenText(event) {
   const start = formatDate(parseDate(event.start));
   return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
 }
+function headlineText(projected, due, horizon) {
+  const monitoring = `monitoring until ${formatDate(horizon)}`;
+  return projected ? `Course 2 due ${formatDate(due)}; ${monitoring}` : `Monitoring until ${formatDate(horizon)}`;
+}
 function summaryLines(rules, courses, due, horizon, count, notices) {
   const [first, second] = courses;
   const lines = [`Course 1: infusions from ${formatDate(first.start)} to ${formatDate(first.last)}.`];
@@ -452,7 +456,8 @@ function buildSchedule(rules, first, second) {
     events,
     openPoints: rules.open_points,
     notices,
-    summary: summaryLines(rules, courses, due, horizon, events.length, notices)
+    summary: summaryLines(rules, courses, due, horizon, events.length, notices),
+    headline: headlineText(!two.given, due, horizon)
   };
 }
 function treatmentSchedule(rules, course1Start, course2Start = null) {
@@ -495,14 +500,38 @@ function icsDate(day) {
   return toIso(day).replace(/-/g, "");
 }
 var plain = (text) => text.replace(/\*/g, "");
-function eventDescription(event) {
-  const lines = [plain(event.text)];
-  if (event.projected) lines.push("Projected: counted from course 2 starting on its due date.");
-  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
-  lines.push(`Sources: ${sources.join("; ")}.`);
-  return lines.join("\n");
+function calendarDays(rules, schedule, include = "all") {
+  const sources = rules.ics.sources;
+  const repeated = rules.repeated_kinds;
+  if (!rules.ics.choices.some((choice) => choice.id === include)) {
+    throw new InputError("choice", `Choose what the calendar holds; '${include}' is not one of the choices.`);
+  }
+  const chosen = (event) => include === "all" || (include === "one-off" ? !repeated.includes(event.kind) : event.rules.some((rule) => rule.key === sources[include]));
+  const marks = [];
+  schedule.events.forEach((event, index) => {
+    if (!chosen(event)) return;
+    marks.push([event.start, 0, index, event, false]);
+    if (event.end !== null && event.end !== event.start) marks.push([event.end, 1, index, event, true]);
+  });
+  marks.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] || a[2] - b[2]);
+  const days = /* @__PURE__ */ new Map();
+  for (const [day, , , event, ends] of marks) {
+    if (!days.has(day)) days.set(day, []);
+    days.get(day).push([event, ends]);
+  }
+  return [...days.entries()];
 }
-function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
+function itemText(rules, event, ends) {
+  const projected = event.projected ? ` (${rules.ics.projected})` : "";
+  let head;
+  if (ends) head = `Last day: ${event.title}${projected}, ${whenText(event)}.`;
+  else if (event.end !== null) head = `${event.title}${projected}, ${whenText(event)}: ${plain(event.text)}`;
+  else head = `${event.title}${projected}: ${plain(event.text)}`;
+  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
+  return `${head}
+Sources: ${sources.join("; ")}.`;
+}
+function calendarText(rules, schedule, stamp = rules.ics.default_stamp, include = "all") {
   const how = `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`;
   if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) throw new InputError("stamp", how);
   const [year, month, day, hour, minute, second] = [0, 4, 6, 9, 11, 13].map(
@@ -515,7 +544,9 @@ function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
       `Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}; ${stamp} is not one.`
     );
   }
+  const days = calendarDays(rules, schedule, include);
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const what = rules.ics.choices.find((choice) => choice.id === include).label;
   const first = parseDate(schedule.courses[0].start);
   const lines = [
     "BEGIN:VCALENDAR",
@@ -524,27 +555,30 @@ function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsEscape(rules.ics.name)}`,
-    `X-WR-CALDESC:${icsEscape(`Course 1 from ${formatDate(first)}. ${rules.ics.disclaimer}`)}`
+    "X-WR-CALDESC:" + icsEscape(`Course 1 from ${formatDate(first)}. ${what}, one calendar event a day. ${rules.ics.disclaimer}`)
   ];
-  for (const event of schedule.events) {
-    const start = parseDate(event.start);
-    const last = parseDate(event.end || event.start);
+  for (const [iso, items] of days) {
+    const date = parseDate(iso);
+    const [event, ends] = items[0];
+    const more = items.length > 1 ? ` and ${items.length - 1} more` : "";
+    const title = (ends ? `Last day: ${event.title}` : event.title) + more;
+    const description = items.map(([item, itemEnds]) => itemText(rules, item, itemEnds)).join("\n\n");
+    const labels = [...new Set(items.map(([item]) => kinds[item.kind]))];
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${event.id}-${icsDate(start)}@${rules.ics.uid_domain}`,
+      `UID:${include}-${icsDate(date)}@${rules.ics.uid_domain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(start)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(last, 1))}`,
-      `SUMMARY:${icsEscape(event.title)}`,
-      `DESCRIPTION:${icsEscape(eventDescription(event))}`,
-      `CATEGORIES:${icsEscape(kinds[event.kind])}`,
+      `DTSTART;VALUE=DATE:${icsDate(date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(date, 1))}`,
+      `SUMMARY:${icsEscape(title)}`,
+      `DESCRIPTION:${icsEscape(description)}`,
+      `CATEGORIES:${labels.map(icsEscape).join(",")}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT"
     );
   }
   lines.push("END:VCALENDAR");
-  return lines.map((line) => `${icsFold(line)}\r
-`).join("");
+  return lines.map((line) => icsFold(line) + "\r\n").join("");
 }
 function chartRows(rules, schedule) {
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));

@@ -109,6 +109,7 @@ function disclaimer() {
 var Z95 = 1.959963984540054;
 var TOLERANCE = 1e-9;
 var MAX_RELAPSE_ICONS = 300;
+var MOST_DECIMALS = 6;
 var InputError = class extends Error {
 };
 function checked(value, name, what, example = "") {
@@ -353,6 +354,12 @@ function fixed(value, places) {
   const text = value.toFixed(places);
   return Number(text) === 0 ? 0 .toFixed(places) : text;
 }
+function decimals(values, places = 1, most = MOST_DECIMALS) {
+  while (places < most && values.some((value) => value !== 0 && Number(fixed(Math.abs(value), places)) === 0)) {
+    places += 1;
+  }
+  return places;
+}
 function relativeText(measure, result) {
   const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
   const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
@@ -374,11 +381,12 @@ function absoluteText(measure, result) {
     return "no difference in relapses per patient-year";
   }
   const arr = result.absolute_risk_reduction;
-  const points = `${fixed(Math.abs(100 * arr), 1)} percentage points`;
+  const places = decimals([arr, ...result.arr_ci || []].map((value) => 100 * value));
+  const points = `${fixed(Math.abs(100 * arr), places)} percentage points`;
   const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
   if (!result.arr_ci) return direction;
   const [low, high] = result.arr_ci;
-  const signed = (value) => fixed(100 * value, 1).replace("-", "−");
+  const signed = (value) => fixed(100 * value, places).replace("-", "−");
   return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
 }
 function nntSentence(result) {
