@@ -50,6 +50,7 @@ class TrialsCalculator(Calculator):
     """
 
     view = "trials_view"
+    title = "Trial efficacy calculator"
     _css = Calculator._css + (JS / "trials.css").read_text(encoding="utf-8")
     measure = traitlets.Unicode().tag(sync=True)
     """``"rate"`` (relapses per patient-year) or ``"risk"`` (percentage of patients)."""
@@ -81,10 +82,12 @@ class TrialsCalculator(Calculator):
             return risk_comparison(_typed(self.control), _typed(self.treated), *sizes)
         return rate_comparison(_typed(self.control), _typed(self.treated))
 
-    def static_text(self) -> str:
+    def headline(self) -> str:
         result = self.result()
-        head = f"{headline('risk' if 'nnt_text' in result else 'rate', result)}. "
-        return head + self._details(result)
+        return headline("risk" if "nnt_text" in result else "rate", result)
+
+    def static_text(self) -> str:
+        return f"{self.headline()}. {self._details(self.result())}"
 
     def _details(self, result: RateComparison | RiskComparison) -> str:
         if "nnt_text" in result:

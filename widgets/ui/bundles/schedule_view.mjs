@@ -60,55 +60,6 @@ function dateWindow() {
   return loaded().dates;
 }
 
-// widgets/ui/js/view.js
-function calculatorRules(model) {
-  const rules = model.get("rules") || {};
-  useLimits(rules.limits);
-  return rules;
-}
-function element(tag, attributes = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
-  return node;
-}
-function rich(tag, text, attributes = {}) {
-  const node = element(tag, attributes);
-  text.split(/\*([^*]+)\*/).forEach((part, index) => {
-    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
-  });
-  return node;
-}
-var fieldCount = 0;
-function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
-  input.id = id;
-  const wrapper = element("div", { class: "calc-field" });
-  const label = element("label", { for: id }, labelText);
-  wrapper.append(label, input);
-  if (hintText) {
-    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
-    input.setAttribute("aria-describedby", hint.id);
-    wrapper.append(hint);
-  }
-  return wrapper;
-}
-function statusRegion() {
-  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
-}
-function unreadableDate(input, what) {
-  if (!(input.validity && input.validity.badInput)) return null;
-  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
-}
-function disclaimer() {
-  return element(
-    "p",
-    { class: "calc-disclaimer" },
-    "For learning and for checking what the sources say; not a prescription."
-  );
-}
-
 // widgets/ui/js/dates.js
 var MONTH_NAMES = [
   "January",
@@ -232,6 +183,175 @@ function enteredDate(value, what) {
     );
   }
   return day;
+}
+
+// widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
+function labelled(labelText, input, hintText = "") {
+  const id = input.id || `calc-field-${nextNumber("field")}`;
+  input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, iso] of Object.entries(dates)) {
+    if (!iso) continue;
+    const shown = formatDate(parseDate(iso));
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 5 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
 }
 
 // widgets/ui/js/contraception.js
@@ -605,8 +725,8 @@ function chartDescription(rules, schedule) {
 }
 
 // widgets/ui/js/schedule_view.js
-var REPEATED_KINDS = ["test", "check"];
 var NARROW = 520;
+var NEXT_ROWS = 8;
 var SHOW = [
   ["all", "every event"],
   ["once", "treatment, precautions and deadlines"],
@@ -700,11 +820,15 @@ function vegaReady(model) {
 }
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-schedule" });
-  const first = element("input", { type: "date", "data-input": "course1_start" });
-  const second = element("input", { type: "date", "data-input": "course2_start" });
-  const show = element("select", { "data-input": "show" });
+  const repeatedKinds = rules.repeated_kinds || [];
+  const first = element("input", { id: id("course1_start"), type: "date", "data-input": "course1_start" });
+  const second = element("input", { id: id("course2_start"), type: "date", "data-input": "course2_start" });
+  const show = element("select", { id: id("show"), "data-input": "show" });
   for (const [value, text] of SHOW) show.append(element("option", { value }, text));
+  const include = element("select", { id: id("include"), "data-input": "include" });
+  for (const choice of rules.ics.choices) include.append(element("option", { value: choice.id }, choice.label));
   const firstDays = rules.courses.first.infusion_days;
   const laterDays = rules.courses.second.infusion_days;
   const status = statusRegion();
@@ -713,51 +837,54 @@ function render({ model, el }) {
   const chartNote = element(
     "figcaption",
     { class: "calc-hint" },
-    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table below lists every event with its source."
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table above lists every event with its source."
   );
   figure.append(chart, chartNote);
   const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
   const downloadHint = element(
     "p",
     { class: "calc-hint" },
-    "An iCalendar file for any calendar program: one all-day event per row of the table, made in your browser."
+    "For any calendar program: one all-day event a day, listing what that day holds and its sources; made in your browser."
   );
-  const tableWrap = element("div", {
-    class: "schedule-table-wrap",
-    role: "region",
-    tabindex: "0",
-    "aria-label": "Schedule table, one row per event"
-  });
-  const table = element("table", { class: "schedule-table" });
+  const calendar = element("div", { class: "schedule-calendar" });
+  calendar.append(labelled("The calendar file holds", include), download, downloadHint);
+  const tableTitle = element("p", { class: "calc-list-title schedule-table-title", "aria-live": "polite" });
+  const table = element("table", { class: "schedule-table", "aria-labelledby": id("table-title") });
+  tableTitle.id = id("table-title");
   const head = element("thead");
   const headRow = element("tr");
   for (const name of ["When", "Event", "Source"]) headRow.append(element("th", { scope: "col" }, name));
   head.append(headRow);
   const body = element("tbody");
   table.append(head, body);
-  tableWrap.append(table);
+  const more = element("button", { type: "button", class: "calc-button schedule-more", "aria-controls": id("table-title") });
   const openTitle = element("p", { class: "calc-list-title" }, "What the sources leave open");
   const openList = element("ul", { class: "schedule-open" });
   const results = element("div", { class: "schedule-results" });
   results.append(
-    figure,
-    download,
-    downloadHint,
+    calendar,
     labelled("Show", show),
-    tableWrap,
+    tableTitle,
+    table,
+    more,
+    figure,
     openTitle,
     openList
   );
   root.append(
-    labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, given on consecutive days.`),
-    labelled(
-      "First day of course 2",
-      second,
-      `Leave it empty if course 2 has not been given: the schedule shows when it is due. Course 2 has ${laterDays} infusion days.`
+    pair(
+      labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, on consecutive days.`),
+      labelled(
+        "First day of course 2",
+        second,
+        `Empty until course 2 is given: the schedule shows when it is due. It has ${laterDays} infusion days.`
+      )
     ),
+    exampleNote(model),
     status,
     results,
-    disclaimer()
+    disclaimer(),
+    shareTools(model, id)
   );
   el.append(root);
   let current2 = null;
@@ -777,13 +904,38 @@ function render({ model, el }) {
     if (message) fail(message);
     return Boolean(message);
   }
+  let showAll = false;
+  function today() {
+    const now = /* @__PURE__ */ new Date();
+    return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  }
   function applyFilter() {
     const wanted = show.value;
-    for (const row of body.rows) {
-      const repeated = REPEATED_KINDS.includes(row.dataset.kind);
-      row.hidden = wanted === "once" ? repeated : wanted === "repeated" ? !repeated : false;
-    }
+    const rows = [...body.rows];
+    const matching = rows.filter((row) => {
+      const repeated = repeatedKinds.includes(row.dataset.kind);
+      return wanted === "once" ? !repeated : wanted === "repeated" ? repeated : true;
+    });
+    const now = today();
+    const coming = matching.filter((row) => (row.dataset.end || row.dataset.start) >= now);
+    const next = coming.slice(0, NEXT_ROWS);
+    const visible = new Set(showAll ? matching : next);
+    for (const row of rows) row.hidden = !visible.has(row);
+    const total = matching.length;
+    const when = formatDate(parseDate(now));
+    if (showAll) tableTitle.textContent = `All ${total} events`;
+    else if (!coming.length) tableTitle.textContent = `Every one of the ${total} events is before today, ${when}`;
+    else if (coming.length === total) tableTitle.textContent = `The first ${next.length} of ${total} events`;
+    else tableTitle.textContent = `The next ${next.length} of ${total} events, from today, ${when}`;
+    table.hidden = visible.size === 0;
+    more.hidden = !showAll && next.length === total;
+    more.textContent = showAll ? "Show only the next events" : `Show all ${total} events`;
+    more.setAttribute("aria-expanded", String(showAll));
   }
+  more.addEventListener("click", () => {
+    showAll = !showAll;
+    applyFilter();
+  });
   async function drawChart(schedule) {
     chartToken += 1;
     const token = chartToken;
@@ -846,8 +998,7 @@ function render({ model, el }) {
     const lines = schedule.summary.map(
       (line, index) => element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line)
     );
-    lines[0].classList.add("calc-headline");
-    status.replaceChildren(...lines);
+    status.replaceChildren(headline(schedule.headline), ...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     setTimeout(() => {
       if (current2 === schedule) showDetails(schedule, siteRoot);
@@ -882,15 +1033,16 @@ function render({ model, el }) {
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;
   }
-  function fileName(schedule) {
+  function fileName(schedule, choice) {
     const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
-    return `alemtuzumab-schedule-${dates.join("-")}.ics`;
+    const what = choice === "all" ? "" : `-${choice}`;
+    return `alemtuzumab-schedule-${dates.join("-")}${what}.ics`;
   }
   download.addEventListener("click", () => {
     if (!current2) return;
-    const text = calendarText(rules, current2);
+    const text = calendarText(rules, current2, rules.ics.default_stamp, include.value);
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current2), hidden: "" });
+    const link = element("a", { href: url, download: fileName(current2, include.value), target: "_self", hidden: "" });
     root.append(link);
     link.click();
     link.remove();
