@@ -322,7 +322,9 @@ def test_rules_are_json_and_presets_compute() -> None:
     ids = [preset["id"] for preset in rules["presets"]]
     assert len(ids) == len(set(ids))
     for preset in rules["presets"]:
-        assert preset["citations"], preset["id"]
+        trial = rules["trials"][preset["trial"]]
+        assert preset.get("citations") or trial["paper"]["key"], preset["id"]
+        assert trial["control_name"] and trial["treated_name"]
         if preset["measure"] == "rate":
             rate_comparison(float(preset["control"]), float(preset["treated"]))
         else:

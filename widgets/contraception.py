@@ -320,7 +320,7 @@ def rules_json() -> dict[str, Any]:
         "courses": {
             group: {
                 "infusion_days": rule.infusion_days,
-                "rules": [r.to_json() for r in rule.rules],
+                "rules": [r.to_json(statement=False) for r in rule.rules],
             }
             for group, rule in _course_rules().items()
         },
@@ -332,7 +332,7 @@ def rules_json() -> dict[str, Any]:
                 "qualifier": e.qualifier,
                 "duration": _duration_json(e.duration),
                 "text": e.text,
-                "rule": e.rule.to_json(),
+                "rule": e.rule.to_json(statement=False),
             }
             for e in _entries()
         ],

@@ -931,7 +931,7 @@ def _rule_json(rule: _Rule) -> dict[str, Any]:
         "lane": rule.lane,
         "title": rule.title,
         "text": rule.text,
-        "rules": [r.to_json() for r in rule.rules],
+        "rules": [r.to_json(statement=False) for r in rule.rules],
     }
 
 
@@ -997,7 +997,11 @@ def rules_json() -> dict[str, Any]:
     compiled = _compiled()
     return {
         "limits": limits_json(),
-        "courses": contraception_rules_json()["courses"],
+        # Courses 1 and 2 (the schedule has no third).
+        "courses": {
+            group: rule for group, rule in contraception_rules_json()["courses"].items()
+            if group in ("first", "second")
+        },
         "infusions": compiled.infusions,
         "due": {
             **_rule_json(compiled.due),
@@ -1008,7 +1012,8 @@ def rules_json() -> dict[str, Any]:
         "horizon_text": compiled.horizon_text,
         "events": [_rule_json(rule) for rule in compiled.events],
         "open_points": [
-            {"text": text, "rule": rule.to_json()} for text, rule in compiled.open_points
+            {"text": text, "rule": rule.to_json(statement=False)}
+            for text, rule in compiled.open_points
         ],
         "kinds": [
             {"id": kind, "label": label, "colour": colour}

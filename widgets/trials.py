@@ -547,8 +547,9 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
     """The presets the widget offers, from data/trials.yaml, as plain JSON-able data.
 
     Each preset fills the inputs with one trial's published figures (rates, patient percentages
-    with arm sizes, or Kaplan-Meier estimates) or with a pair of figures as a source states them,
-    with the citation and a link to where it comes from.
+    with arm sizes, or Kaplan-Meier estimates) or with a pair of figures as a source states them
+    (with its citation); `trials` gives each trial's arms and its paper's citation, with a link
+    to where it comes from.
 
     Examples:
         >>> [p["id"] for p in rules_json()["presets"]][:2]
@@ -558,12 +559,19 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
 
     facts = load_facts(Path(data))
     presets: list[dict[str, Any]] = []
+    trials: dict[str, dict[str, Any]] = {}
     for trial in load_trials(Path(data)):
         results = trial.published
         if results is None:
             continue
         paper = _paper_citation(trial, results)
-        arms = {"control_name": results.control.name, "treated_name": results.treated.name}
+        # The arms and the paper once per trial; each preset names its trial.
+        trials[trial.id] = {
+            "control_name": results.control.name,
+            "treated_name": results.treated.name,
+            "paper": paper,
+        }
+        arms = {"trial": trial.id}
         c, t = results.control, results.treated
         presets.append(
             {
@@ -579,7 +587,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"estimate is a {_with_ci('rate ratio', results.rate_ratio)}; dividing the "
                     f"rounded rates need not reproduce it exactly."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -599,7 +606,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"{_with_ci('hazard ratio', results.hazard_ratio)} allows for follow-up time; "
                     f"the intervals here count patients only."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -619,7 +625,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"is computed here. The paper's "
                     f"{_with_ci('hazard ratio', results.hazard_ratio)}."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -649,7 +654,9 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
             )
     if DEFAULT_PRESET not in {p["id"] for p in presets}:
         raise ValueError(f"trials: the default preset {DEFAULT_PRESET!r} is not among the presets")
-    return {"presets": presets, "default": DEFAULT_PRESET, "limits": limits_json()}
+    return {
+        "presets": presets, "trials": trials, "default": DEFAULT_PRESET, "limits": limits_json()
+    }
 
 
 # --- The page: stated, recomputed and published figures side by side ----------------------

@@ -58,9 +58,10 @@ class AppliedRule:
     section: str
     href: str
 
-    def to_json(self) -> dict[str, str]:
-        """The fields the browser's citation list uses, plus the claim."""
-        return {
+    def to_json(self, statement: bool = True) -> dict[str, str]:
+        """The fields the browser's citation list uses, plus the claim (and its statement, for
+        a calculator that shows it)."""
+        fields = {
             "claim": self.claim,
             "statement": self.statement,
             "source": self.source_name,
@@ -68,6 +69,9 @@ class AppliedRule:
             "locator": self.locator,
             "href": self.href,
         }
+        if not statement:
+            del fields["statement"]
+        return fields
 
 
 def applied_rule(claim: Claim) -> AppliedRule:

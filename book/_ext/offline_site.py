@@ -189,16 +189,20 @@ def lean_css(source: str) -> str:
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
-def lean_state(state: dict) -> dict:
+def lean_state(state: dict, palette: str = "") -> dict:
     """A page's widget state with only what the host renders: the anywidget models (not the
-    layout models ipywidgets adds beside them), their code without comments."""
+    layout models ipywidgets adds beside them), their code minified (the committed twin of a
+    bundle) or without comments, their styles without `palette` (which the page has already)."""
     models = {}
     for model_id, model in state.get("state", {}).items():
         if "_esm" not in model.get("state", {}):
             continue
         values = dict(model["state"])
-        values["_esm"] = lean_js(values["_esm"])
-        values["_css"] = lean_css(values.get("_css", ""))
+        values["_esm"] = esm.minified(values["_esm"]) or lean_js(values["_esm"])
+        css = values.get("_css", "")
+        if palette and css.startswith(palette):
+            css = css[len(palette):]
+        values["_css"] = lean_css(css)
         models[model_id] = {**model, "state": values}
     return {**state, "state": models}
 
@@ -215,7 +219,8 @@ def lean_widget_state(
         if attributes.get("type") != WIDGET_STATE:
             continue
         state = json.loads(attributes["body"])
-        attributes["body"] = _script_json(lean_state(state))
+        # The book's style sheet opens with the palette (write_hosts).
+        attributes["body"] = _script_json(lean_state(state, _js_asset("palette.css")))
         scripts[index] = _JavaScript(script.filename, priority=script.priority, **attributes)
 
 
@@ -314,7 +319,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             "version_minor": 0,
             "state": {"embed": {"model_name": "AnyModel", "state": widget.get_state()}},
         }
-        state = lean_state(state)
+        state = lean_state(state, palette)  # the page's own style sheet has the palette
         widget.close()
         page = EMBED_PAGE.format(
             title=html.escape(widget.title),

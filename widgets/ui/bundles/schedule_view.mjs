@@ -60,6 +60,174 @@ function dateWindow() {
   return loaded().dates;
 }
 
+// widgets/ui/js/view.js
+function calculatorRules(model) {
+  const rules = model.get("rules") || {};
+  useLimits(rules.limits);
+  return rules;
+}
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
+function labelled(labelText, input, hintText = "") {
+  const id = input.id || `calc-field-${nextNumber("field")}`;
+  input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
+  const wrapper = element("div", { class: "calc-field" });
+  const label = element("label", { for: id }, labelText);
+  wrapper.append(label, input);
+  if (hintText) {
+    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
+    input.setAttribute("aria-describedby", hint.id);
+    wrapper.append(hint);
+  }
+  return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
+}
+function statusRegion() {
+  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
+}
+function unreadableDate(input, what) {
+  if (!(input.validity && input.validity.badInput)) return null;
+  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
+}
+function disclaimer() {
+  return element(
+    "p",
+    { class: "calc-disclaimer" },
+    "For learning and for checking what the sources say; not a prescription."
+  );
+}
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 5 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
+}
+
 // widgets/ui/js/dates.js
 var MONTH_NAMES = [
   "January",
@@ -183,175 +351,6 @@ function enteredDate(value, what) {
     );
   }
   return day;
-}
-
-// widgets/ui/js/view.js
-function calculatorRules(model) {
-  const rules = model.get("rules") || {};
-  useLimits(rules.limits);
-  return rules;
-}
-function element(tag, attributes = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
-  return node;
-}
-function rich(tag, text, attributes = {}) {
-  const node = element(tag, attributes);
-  text.split(/\*([^*]+)\*/).forEach((part, index) => {
-    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
-  });
-  return node;
-}
-function nextNumber(name) {
-  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
-  const next = (counts.get(name) || 0) + 1;
-  counts.set(name, next);
-  return next;
-}
-function idMaker(model) {
-  let key = model.get("_key");
-  if (!key) {
-    const stem = model.get("_stem") || "calculator";
-    const seen = nextNumber(`key:${stem}`);
-    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
-  }
-  return (name) => `calc-${key}-${name}`;
-}
-function labelled(labelText, input, hintText = "") {
-  const id = input.id || `calc-field-${nextNumber("field")}`;
-  input.id = id;
-  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
-  const wrapper = element("div", { class: "calc-field" });
-  const label = element("label", { for: id }, labelText);
-  wrapper.append(label, input);
-  if (hintText) {
-    const hint = element("span", { class: "calc-hint", id: `${id}-hint` }, hintText);
-    input.setAttribute("aria-describedby", hint.id);
-    wrapper.append(hint);
-  }
-  return wrapper;
-}
-function pair(...fields) {
-  const row = element("div", { class: "calc-pair" });
-  row.append(...fields);
-  return row;
-}
-function statusRegion() {
-  return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
-}
-function unreadableDate(input, what) {
-  if (!(input.validity && input.validity.badInput)) return null;
-  return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
-}
-function disclaimer() {
-  return element(
-    "p",
-    { class: "calc-disclaimer" },
-    "For learning and for checking what the sources say; not a prescription."
-  );
-}
-function headline(text, dates = {}) {
-  const node = element("p", { class: "calc-headline", "data-result": "headline" });
-  let rest = text;
-  for (const [name, iso] of Object.entries(dates)) {
-    if (!iso) continue;
-    const shown = formatDate(parseDate(iso));
-    const at = rest.indexOf(shown);
-    if (at < 0) continue;
-    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
-    rest = rest.slice(at + shown.length);
-  }
-  node.append(rest);
-  return node;
-}
-function exampleNote(model) {
-  const note = element(
-    "p",
-    { class: "calc-example", "data-result": "example" },
-    "Example inputs: change them to work out your own case."
-  );
-  const example = model.get("_example") || {};
-  const names = Object.keys(example);
-  const update = () => {
-    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
-  };
-  for (const name of names) model.on(`change:${name}`, update);
-  update();
-  return note;
-}
-var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
-var FRAME_HEIGHT = 640;
-var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
-function inputs(model) {
-  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
-}
-function caseLink(model) {
-  const url = new URL(window.location.href);
-  const params = new URLSearchParams(url.search);
-  const prefix = model.get("_url_prefix") || "";
-  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
-  url.search = params.toString();
-  url.hash = prefix ? `calc-${model.get("_key")}` : "";
-  return url.href;
-}
-function embedLink(model) {
-  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
-  url.search = new URLSearchParams(inputs(model)).toString();
-  url.hash = "";
-  return url.href;
-}
-var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
-<script>${RESIZE_SCRIPT}<\/script>`;
-}
-function shareTools(model, id) {
-  const tools = element("div", { class: "calc-share" });
-  if (!model.get("_key")) return tools;
-  const panelId = id("share");
-  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
-  const kinds = {
-    link: { label: "Link", what: "Link to this case", make: caseLink },
-    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
-  };
-  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
-  const label = element("label", { for: id("share-text") });
-  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
-  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
-  panel.append(label, text, said);
-  let open = null;
-  function fill() {
-    if (!open) return;
-    label.textContent = kinds[open].what;
-    text.value = kinds[open].make(model);
-    text.rows = open === "embed" ? 5 : 2;
-  }
-  for (const [kind, { label: name }] of Object.entries(kinds)) {
-    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
-    button.addEventListener("click", async () => {
-      const closing = open === kind;
-      open = closing ? null : kind;
-      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
-      panel.hidden = closing;
-      said.textContent = "";
-      if (closing) return;
-      fill();
-      text.focus();
-      text.select();
-      try {
-        await navigator.clipboard.writeText(text.value);
-        said.textContent = "Copied to the clipboard.";
-      } catch (error) {
-        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
-      }
-    });
-    buttons.append(button);
-  }
-  model.on("change", fill);
-  tools.append(buttons, panel);
-  return tools;
 }
 
 // widgets/ui/js/contraception.js

@@ -57,76 +57,6 @@ function numberProblem(value, name, what, example = "") {
   return `${what} must be ${kind} ${limitWords(limit)}${why}${such}.`;
 }
 
-// widgets/ui/js/dates.js
-var MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-];
-var EXAMPLE = "2026-01-31";
-var InputError = class extends Error {
-  constructor(code, message) {
-    super(message);
-    this.name = "InputError";
-    this.code = code;
-  }
-};
-function isLeapYear(year) {
-  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
-}
-function daysInMonth(year, month) {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-function cleanText(value, what) {
-  const problem = characterProblem(value, what);
-  if (problem) throw new InputError("character", problem);
-  return stripSpace(value);
-}
-function parseDate(value, what = "the date") {
-  if (typeof value !== "string" && value !== null && value !== void 0) {
-    throw new InputError(
-      "date-format",
-      `Enter ${what} as a date or as text in the form YYYY-MM-DD, e.g. ${EXAMPLE}; got ${typeof value}.`
-    );
-  }
-  const text = typeof value === "string" ? cleanText(value, what) : "";
-  if (!text) throw new InputError("empty-date", `Enter ${what} in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`);
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
-  if (!match) {
-    throw new InputError(
-      "date-format",
-      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
-    );
-  }
-  const [year, month, day] = match.slice(1).map(Number);
-  const fix = `Enter ${what} as a real calendar date in the form YYYY-MM-DD, e.g. ${EXAMPLE}.`;
-  if (year < 1) throw new InputError("impossible-date", `${text} is not a real date: there is no year 0. ${fix}`);
-  if (month < 1 || month > 12) {
-    throw new InputError("impossible-date", `${text} is not a real date: there is no month ${month}. ${fix}`);
-  }
-  const length = daysInMonth(year, month);
-  if (day < 1 || day > length) {
-    throw new InputError(
-      "impossible-date",
-      `${text} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${length} days. ${fix}`
-    );
-  }
-  return { year, month, day };
-}
-function formatDate(date) {
-  return `${date.day} ${MONTH_NAMES[date.month - 1]} ${date.year}`;
-}
-
 // widgets/ui/js/view.js
 function calculatorRules(model) {
   const rules = model.get("rules") || {};
@@ -196,9 +126,8 @@ function disclaimer() {
 function headline(text, dates = {}) {
   const node = element("p", { class: "calc-headline", "data-result": "headline" });
   let rest = text;
-  for (const [name, iso] of Object.entries(dates)) {
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
     if (!iso) continue;
-    const shown = formatDate(parseDate(iso));
     const at = rest.indexOf(shown);
     if (at < 0) continue;
     node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
@@ -300,11 +229,11 @@ var Z95 = 1.959963984540054;
 var TOLERANCE = 1e-9;
 var MAX_RELAPSE_ICONS = 300;
 var MOST_DECIMALS = 6;
-var InputError2 = class extends Error {
+var InputError = class extends Error {
 };
 function checked(value, name, what, example = "") {
   const problem = numberProblem(value, name, what, example);
-  if (problem) throw new InputError2(problem);
+  if (problem) throw new InputError(problem);
   return value;
 }
 function rate(value, arm, example) {
@@ -320,7 +249,7 @@ function patients(value, arm) {
 }
 function fraction(value, what, low = 0) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > 1) {
-    throw new InputError2(`${what} must be a number from ${low} to 1.`);
+    throw new InputError(`${what} must be a number from ${low} to 1.`);
   }
   return value;
 }
@@ -359,7 +288,7 @@ function newcombeInterval(pControl, nControl, pTreated, nTreated, z = Z95) {
 function wholePatients(value) {
   if (value === Infinity) return Infinity;
   if (typeof value !== "number" || !(value > 0 && value < Infinity)) {
-    throw new InputError2("A number of patients must be a number above zero, or infinity.");
+    throw new InputError("A number of patients must be a number above zero, or infinity.");
   }
   return Math.ceil(value - TOLERANCE);
 }
@@ -373,7 +302,7 @@ function nntInterval(lower, upper) {
   fraction(lower, "The lower limit of the risk difference", -1);
   fraction(upper, "The upper limit of the risk difference", -1);
   [lower, upper] = [lower, upper].map((x) => Math.abs(x) < 1 / Number.MAX_VALUE ? 0 : x);
-  if (lower > upper) throw new InputError2("The lower limit of the risk difference must not be above the upper.");
+  if (lower > upper) throw new InputError("The lower limit of the risk difference must not be above the upper.");
   let benefit = null;
   let harm = null;
   let text;
@@ -400,7 +329,7 @@ function nntInterval(lower, upper) {
 }
 function nntText(nnt, kind) {
   if (kind !== "benefit" && kind !== "harm" && kind !== "none") {
-    throw new InputError2("The kind of NNT must be 'benefit', 'harm' or 'none'.");
+    throw new InputError("The kind of NNT must be 'benefit', 'harm' or 'none'.");
   }
   return kind === "none" ? "infinity (no difference)" : `NNT(${kind}) ${count(wholePatients(nnt))}`;
 }
@@ -408,7 +337,7 @@ function riskComparison(controlPct, treatedPct, nControl = null, nTreated = null
   const controlP = percent(controlPct, "control", "20") / 100;
   const treatedP = percent(treatedPct, "treated", "10") / 100;
   if (nControl === null !== (nTreated === null)) {
-    throw new InputError2(
+    throw new InputError(
       "Give the number of patients in both arms for an interval, or in neither."
     );
   }
@@ -448,7 +377,7 @@ function iconCounts(measure, control, treated) {
     rate(control, "control", "0.4");
     rate(treated, "treated", "0.2");
   } else {
-    throw new InputError2("Choose whether the figures are relapse rates ('rate') or risks ('risk').");
+    throw new InputError("Choose whether the figures are relapse rates ('rate') or risks ('risk').");
   }
   let c;
   let t;
@@ -493,14 +422,14 @@ function parseWhole(text) {
 }
 function typed(text, what) {
   const problem = characterProblem(String(text ?? ""), what);
-  if (problem) throw new InputError2(problem);
+  if (problem) throw new InputError(problem);
 }
 function required(text, what, example) {
   typed(text, what);
   const value = parseNumber(text);
-  if (value === null) throw new InputError2(`Enter ${what}, such as ${example}.`);
+  if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
   if (Number.isNaN(value)) {
-    throw new InputError2(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
+    throw new InputError(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
   }
   return value;
 }
@@ -509,7 +438,7 @@ function optional(text, arm) {
   typed(text, what);
   const value = parseWhole(text);
   if (Number.isNaN(value)) {
-    throw new InputError2(
+    throw new InputError(
       `“${stripSpace(String(text))}” is not a whole number; enter ${what} in digits, such as 200, or leave it empty.`
     );
   }
@@ -518,7 +447,7 @@ function optional(text, arm) {
 function evaluate({ measure, control, treated, n_control: nControl, n_treated: nTreated }) {
   try {
     if (measure !== "rate" && measure !== "risk") {
-      throw new InputError2("Choose whether the figures are relapse rates or risks.");
+      throw new InputError("Choose whether the figures are relapse rates or risks.");
     }
     const fields = FIELDS[measure];
     const c = required(control, ...fields.control);
@@ -531,7 +460,7 @@ function evaluate({ measure, control, treated, n_control: nControl, n_treated: n
     }
     return { ok: true, measure, result, icons: iconCounts(measure, c, t) };
   } catch (error) {
-    if (error instanceof InputError2) return { ok: false, message: error.message };
+    if (error instanceof InputError) return { ok: false, message: error.message };
     throw error;
   }
 }
@@ -775,9 +704,10 @@ function render({ model, el }) {
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
     if (preset) {
+      const trial = rules.trials[preset.trial];
       about.append(
-        element("p", { class: "calc-hint" }, `${preset.label}: ${preset.treated_name} (treated) against ${preset.control_name} (control). ${preset.note}`),
-        citationList(preset.citations, siteRoot)
+        element("p", { class: "calc-hint" }, `${preset.label}: ${trial.treated_name} (treated) against ${trial.control_name} (control). ${preset.note}`),
+        citationList(preset.citations || [trial.paper], siteRoot)
       );
     }
     const outcome = evaluate(state.measure === "risk" ? state : { ...state, n_control: "", n_treated: "" });

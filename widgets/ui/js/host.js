@@ -126,15 +126,15 @@
   window.addEventListener("pageshow", resync);
 
   /**
-   * Evaluate a widget's ES module. The project's bundles (esbuild, widgets/ui/esm.py) are plain
-   * declarations and one `export { name as default };`; run as a function body they evaluate
-   * at once, while the page is still busy with the theme's scripts, instead of waiting for a
-   * module task. Any other module is imported from a Blob URL.
+   * Evaluate a widget's ES module. The project's bundles (esbuild, widgets/ui/esm.py, readable or
+   * minified) are plain declarations and one `export { name as default };` at the end; run as a
+   * function body they evaluate at once, while the page is still busy with the theme's scripts,
+   * instead of waiting for a module task. Any other module is imported from a Blob URL.
    */
   function loadModule(esm) {
     const body = esm
       .replace(/^export default /m, "return ")
-      .replace(/^export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?/m, "return $1;")
+      .replace(/(^|[;}\s])export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?\s*$/, "$1return $2;")
       .replace(/^export (?=(?:async\s+)?function\b|const\b|let\b|class\b)/gm, "");
     if (!/^\s*(?:import|export)\b/m.test(body)) {
       try {

@@ -178,9 +178,10 @@ function render({ model, el }) {
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
     if (preset) {
+      const trial = rules.trials[preset.trial];
       about.append(
-        element("p", { class: "calc-hint" }, `${preset.label}: ${preset.treated_name} (treated) against ${preset.control_name} (control). ${preset.note}`),
-        citationList(preset.citations, siteRoot),
+        element("p", { class: "calc-hint" }, `${preset.label}: ${trial.treated_name} (treated) against ${trial.control_name} (control). ${preset.note}`),
+        citationList(preset.citations || [trial.paper], siteRoot),
       );
     }
     // Arm sizes count only for risks.

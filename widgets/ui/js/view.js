@@ -2,7 +2,6 @@
 // the citation list and the one-line disclaimer. Text is always set with textContent,
 // never innerHTML, so nothing a reader types or puts in the URL is parsed as HTML.
 import { useLimits } from "./limits.js";
-import { formatDate, parseDate } from "./dates.js";
 
 /** The calculator's rules (from Python), with their limits (data/limits.json) put in use. */
 export function calculatorRules(model) {
@@ -115,15 +114,14 @@ export function disclaimer() {
 
 /**
  * The answer in one line, first in the result: a date, or "NNT 15 (95% CI 8 to 92)". `dates`
- * ({result name: YYYY-MM-DD}) marks the dates the text gives as <time> elements, each with its
- * data-result name and data-value.
+ * ({result name: [YYYY-MM-DD, the date as the text writes it]}) marks the dates the text gives
+ * as <time> elements, each with its data-result name and data-value.
  */
 export function headline(text, dates = {}) {
   const node = element("p", { class: "calc-headline", "data-result": "headline" });
   let rest = text;
-  for (const [name, iso] of Object.entries(dates)) {
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
     if (!iso) continue;
-    const shown = formatDate(parseDate(iso));
     const at = rest.indexOf(shown);
     if (at < 0) continue;
     node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));

@@ -5,6 +5,7 @@ import {
   element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker,
   headline, exampleNote, shareTools, pair,
 } from "./view.js";
+import { formatDate, parseDate } from "./dates.js";
 import { washoutPlan } from "./washout.js";
 
 
@@ -99,7 +100,8 @@ function render({ model, el }) {
       return;
     }
     status.classList.remove("calc-error");
-    const head = headline(plan.headline, { earliest_start: plan.earliestStart, latest_start: plan.latestStart });
+    const asShown = (iso) => [iso, iso && formatDate(parseDate(iso))];
+    const head = headline(plan.headline, { earliest_start: asShown(plan.earliestStart), latest_start: asShown(plan.latestStart) });
     const summary = element("p", { class: "calc-summary", "data-result": "summary" }, plan.summary);
     status.replaceChildren(head, summary);
     if (plan.caveats.length) status.append(list("Caveat on this rule", plan.caveats, "caveat"));
