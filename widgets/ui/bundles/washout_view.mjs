@@ -196,7 +196,7 @@ function shareTools(model, id) {
     if (!open) return;
     label.textContent = kinds[open].what;
     text.value = kinds[open].make(model);
-    text.rows = open === "embed" ? 5 : 2;
+    text.rows = open === "embed" ? 7 : 2;
   }
   for (const [kind, { label: name }] of Object.entries(kinds)) {
     const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);

@@ -226,7 +226,7 @@ export function shareTools(model, id) {
     if (!open) return;
     label.textContent = kinds[open].what;
     text.value = kinds[open].make(model);
-    text.rows = open === "embed" ? 5 : 2;
+    text.rows = open === "embed" ? 7 : 2;
   }
 
   for (const [kind, { label: name }] of Object.entries(kinds)) {
