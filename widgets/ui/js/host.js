@@ -156,7 +156,6 @@
     const contentRoot = document.documentElement.dataset.content_root;
     if (contentRoot !== undefined && model.state.has("site_root")) model.state.set("site_root", contentRoot);
     model.state.set("_key", calculatorKey(model));
-    model.state.set("_page", document.body.hasAttribute("data-embed") ? "embed" : "book");
     bindUrl(model);
     if (entry.state._css) {
       const style = document.createElement("style");
