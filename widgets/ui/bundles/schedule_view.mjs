@@ -1037,15 +1037,16 @@ function render({ model, el }) {
     const what = choice === "all" ? "" : `-${choice}`;
     return `alemtuzumab-schedule-${dates.join("-")}${what}.ics`;
   }
+  let fileUrl = null;
   download.addEventListener("click", () => {
     if (!current2) return;
     const text = calendarText(rules, current2, rules.ics.default_stamp, include.value);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current2, include.value), target: "_self", hidden: "" });
+    if (fileUrl) URL.revokeObjectURL(fileUrl);
+    fileUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: fileUrl, download: fileName(current2, include.value), target: "_self", hidden: "" });
     root.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1e3);
   });
   show.addEventListener("change", applyFilter);
   let resizeTimer = null;

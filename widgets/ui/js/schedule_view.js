@@ -376,15 +376,17 @@ function render({ model, el }) {
     return `alemtuzumab-schedule-${dates.join("-")}${what}.ics`;
   }
 
+  // The file's address lives until the next download: a busy browser may start saving it late.
+  let fileUrl = null;
   download.addEventListener("click", () => {
     if (!current) return;
     const text = calendarText(rules, current, rules.ics.default_stamp, include.value);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current, include.value), target: "_self", hidden: "" });
+    if (fileUrl) URL.revokeObjectURL(fileUrl);
+    fileUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: fileUrl, download: fileName(current, include.value), target: "_self", hidden: "" });
     root.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   show.addEventListener("change", applyFilter);
   // The chart fits its container's width when drawn; draw it again when that width changes
