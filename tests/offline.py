@@ -22,8 +22,9 @@ class PageProblems:
         return bool(self.external_requests or self.failed_requests or self.console_errors)
 
 
-def open_offline(browser, url: str, site_prefix: str):
-    """Open `url` in a fresh context in which only `site_prefix` is reachable.
+def open_offline(browser, url: str, site_prefix: str, *others: str):
+    """Open `url` in a fresh context in which only `site_prefix` (and `others`, such as a course
+    page of another origin that embeds the site) is reachable.
 
     Returns the page and a PageProblems record that keeps filling while the page lives.
     """
@@ -32,7 +33,7 @@ def open_offline(browser, url: str, site_prefix: str):
 
     def route(route):
         request_url = route.request.url
-        if request_url.startswith(site_prefix) or request_url.startswith(LOCAL_SCHEMES):
+        if request_url.startswith((site_prefix, *others, *LOCAL_SCHEMES)):
             route.continue_()
         else:
             problems.external_requests.append(request_url)

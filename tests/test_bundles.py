@@ -33,7 +33,10 @@ def _node() -> str:
 
 def test_every_view_has_a_bundle_and_every_calculator_a_view() -> None:
     assert [path.stem for path in esm.BUNDLES.glob("*.mjs")] != []
-    assert sorted(path.stem for path in esm.BUNDLES.glob("*.mjs")) == esm.entries()
+    readable = sorted(path.stem for path in esm.BUNDLES.glob("*.mjs") if ".min" not in path.name)
+    assert readable == esm.entries()
+    minified = sorted(path.name for path in esm.BUNDLES.glob("*.min.mjs"))
+    assert minified == [f"{entry}.min.mjs" for entry in esm.entries()]
     assert sorted(calculator.view for calculator in CALCULATORS) == esm.entries()
 
 

@@ -54,6 +54,22 @@ def test_after_last_infusion_vectors(case: dict) -> None:
     whens = {m.rule.claim: m.when for m in result.milestones}
     for claim, expected in case.get("when", {}).items():
         assert whens[claim] == expected
+    if "headline" in case:
+        assert result.headline == case["headline"]
+
+
+def test_the_headline_names_whose_date_it_gives_when_the_sources_differ() -> None:
+    import dataclasses
+
+    result = after_last_infusion("2026-11-03")
+    first, second = result.items["contraception"][:2]
+    later = dataclasses.replace(second, date=add_months(second.date, 1))
+    changed = dataclasses.replace(
+        result, items={**result.items, "contraception": (first, later)}
+    )
+    assert changed.headline == (
+        "Contraception until 3 March 2027 (Swedish guideline); the sources differ"
+    )
 
 
 def test_single_date_functions_follow_the_swedish_guideline() -> None:

@@ -156,7 +156,7 @@ def test_a_calculator_lives_in_jupyterlab(notebook: Page) -> None:
     link = washout.locator(".calc-citations a").first
     expect(link).to_have_attribute("href", re.compile("^" + re.escape(BOOK) + r"book/sources/"))
 
-    # The schedule's chart draws with the vega the kernel sends, once a reader scrolls to it.
+    # The schedule's chart draws, when the reader scrolls to it, with the vega the kernel sends.
     schedule.locator(".schedule-chart").scroll_into_view_if_needed()
     expect(schedule.locator('.schedule-chart[data-drawn="true"] svg')).to_have_count(
         1, timeout=60_000

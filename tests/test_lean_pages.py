@@ -81,6 +81,19 @@ def test_lean_state_keeps_only_what_the_host_renders() -> None:
     assert list(lean["state"]) == ["calc"]
     assert lean["state"]["calc"]["state"] == {"_esm": "export default {}", "_css": ".a { x: 1 }",
                                              "rules": {}}
+    # On a page whose style sheet holds the palette, the widget's copy of it goes.
+    state["state"]["calc"]["state"]["_css"] = ":root{--p:1}\n.a { x: 1 }"
+    assert lean_state(state, ":root{--p:1}\n")["state"]["calc"]["state"]["_css"] == ".a { x: 1 }"
+
+
+def test_lean_state_puts_the_minified_twin_of_a_bundle_in_the_page() -> None:
+    from widgets.ui.esm import bundle, entries
+
+    for entry in entries():
+        state = {"state": {"calc": {"state": {"_esm": bundle(entry), "_css": ""}}}}
+        carried = lean_state(state)["state"]["calc"]["state"]["_esm"]
+        assert carried == bundle(entry, minified=True)
+        assert len(carried) < 0.7 * len(bundle(entry))
     assert lean_css("/* a\n b */\n  .x { y: 1 }\n\n") == ".x { y: 1 }"
 
 
@@ -109,8 +122,31 @@ def test_pages_load_the_extensions_they_use(site: Path) -> None:
     assert "sphinx-design.min.css" in scripts_and_styles(site, "book/intro.html")
     assert {"searchtools.js", "searchindex.js"} <= set(scripts_and_styles(site, "search.html"))
     calculator = scripts_and_styles(site, "book/calculators/washout.html")
-    assert {"copybutton.js", "pygments.css"} <= set(calculator)
     assert any(name.startswith("mystnb.") for name in calculator)
+    # The code is the educators', at the end: its assets wait until it comes near.
+    assert not {"copybutton.js", "clipboard.min.js", "pygments.css"} & set(calculator)
+    html = (site / "book/calculators/washout.html").read_text(encoding="utf-8")
+    assert '"../../_static/clipboard.min.js", "../../_static/copybutton.js"' in html
+
+
+def test_code_assets_load_when_the_code_comes_near(browser, site_url: str) -> None:
+    with offline_page(browser, f"{site_url}/book/calculators/washout.html", site_url) as (
+        page, _
+    ):
+        loaded: list[str] = []
+        page.on("request", lambda request: loaded.append(request.url))
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.reload(wait_until="load")
+        page.wait_for_load_state("networkidle")
+        assert not any("copybutton" in url or "pygments" in url for url in loaded)
+        page.locator("div.highlight").last.scroll_into_view_if_needed()
+        page.wait_for_selector("div.highlight button.copybtn", state="attached")
+        assert any(url.endswith("copybutton.js") for url in loaded)
+        assert any("pygments.css" in url for url in loaded)
+        colour = page.locator("div.highlight .k, div.highlight .kn").first.evaluate(
+            "el => getComputedStyle(el).color")
+        assert colour != page.locator("div.highlight pre").first.evaluate(
+            "el => getComputedStyle(el).color"), "keywords are highlighted"
 
 
 def test_the_theme_style_sheet_keeps_what_the_site_uses(site: Path) -> None:

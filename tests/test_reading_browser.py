@@ -49,12 +49,14 @@ SIDEWAYS = """() => {
 
 
 def settle(page) -> None:
-    """Wait for what draws after loading: calculators and charts."""
+    """Wait for what draws after loading (calculators and charts) and for the theme's
+    transitions to end (the sidebar slides off a narrow screen)."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg'))"
     )
     if page.locator(".static-anywidget").count():
         page.wait_for_selector('.static-anywidget [role="status"]:not(:empty)')
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
 @pytest.mark.parametrize("page_path", PHONE_PAGES)

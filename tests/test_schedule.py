@@ -23,7 +23,9 @@ from widgets.schedule import (
     DEFAULT_STAMP,
     KINDS,
     Event,
+    calendar_days,
     chart_spec,
+    ics_choices,
     ics_escape,
     ics_fold,
     open_points_markdown,
@@ -184,26 +186,63 @@ def _parse(text: str) -> icalendar.Calendar:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_calendar_file_parses_with_one_event_per_schedule_event(case: dict) -> None:
+def test_calendar_file_parses_with_one_event_a_day_listing_every_event(case: dict) -> None:
     schedule = treatment_schedule(case["course1_start"], case["course2_start"])
     text = schedule_ics(case["course1_start"], case["course2_start"])
     calendar = _parse(text)
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]).startswith("-//")
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == len(schedule) == case["count"]
+    days = [event["DTSTART"].dt for event in events]
+    assert days == sorted(set(days)), "one event a day, in date order"
+    assert set(days) == {e.start for e in schedule} | {e.end for e in schedule if e.end}
     uids = [str(event["UID"]) for event in events]
     assert len(set(uids)) == len(uids)
-    for vevent, event in zip(events, schedule, strict=True):
-        assert vevent["DTSTART"].dt == event.start
-        assert vevent["DTEND"].dt == add_days(event.end or event.start, 1)
+    by_day = {vevent["DTSTART"].dt: vevent for vevent in events}
+    for event in schedule:
+        vevent = by_day[event.start]
+        assert vevent["DTEND"].dt == add_days(event.start, 1)
         assert vevent["DTSTART"].params["VALUE"] == "DATE"
-        assert str(vevent["SUMMARY"]) == event.title
         assert vevent["DTSTAMP"].dt == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
         description = str(vevent["DESCRIPTION"])
+        assert event.title in description
         for citation in event.citations:
             assert f"[{citation}]" in description
         assert "*" not in description
+        if event.end and event.end != event.start:
+            assert f"Last day: {event.title}" in str(by_day[event.end]["DESCRIPTION"])
+
+
+CALENDARS = VECTORS["calendars"]
+
+
+@pytest.mark.parametrize("case", CALENDARS, ids=[c["name"] for c in CALENDARS])
+def test_calendar_vectors(case: dict) -> None:
+    text = schedule_ics(case["course1_start"], case["course2_start"], include=case["include"])
+    events = list(_parse(text).walk("VEVENT"))
+    assert len(events) == case["count"]
+    titles = {event["DTSTART"].dt.isoformat(): str(event["SUMMARY"]) for event in events}
+    assert len(titles) == len(events), "at most one event a day"
+    for day, title in case["days"].items():
+        assert titles[day] == title, day
+
+
+def test_calendar_choices_filter_the_events() -> None:
+    schedule = treatment_schedule("2026-01-12", "2027-01-18")
+    choices = ics_choices()
+    assert list(choices)[:2] == ["all", "one-off"] and "sms" in choices
+    for include in choices:
+        days = calendar_days(schedule, include)
+        kept = {event.id for _, items in days for event, _ in items}
+        if include == "one-off":
+            assert all(not e.rule.startswith(("tests-", "thyroid-", "skin-", "hpv-"))
+                       for e in schedule if e.id in kept)
+            assert any(e.kind == "infusion" for e in schedule if e.id in kept)
+        elif include != "all":
+            for event in schedule:
+                assert (event.id in kept) == any(r.source == include for r in event.rules)
+    with pytest.raises(ValueError, match="Choose what the calendar holds"):
+        schedule_ics("2026-01-12", include="everything")
 
 
 def test_calendar_text_follows_rfc5545_form() -> None:
@@ -228,8 +267,9 @@ def test_calendar_text_follows_rfc5545_form() -> None:
 def test_uid_is_stable_when_course_2_is_entered_later() -> None:
     before = {str(e["UID"]) for e in _parse(schedule_ics("2026-01-12")).walk("VEVENT")}
     after = {str(e["UID"]) for e in _parse(schedule_ics("2026-01-12", "2027-01-12")).walk("VEVENT")}
-    assert "herpes-sms-c1-20260112@alemtuzumab-ms-schedule" in before & after
-    assert "infusion-c1-d1-20260112@alemtuzumab-ms-schedule" in before & after
+    assert "all-20260112@alemtuzumab-ms-schedule" in before & after
+    sms = _parse(schedule_ics("2026-01-12", include="sms")).walk("VEVENT")
+    assert "sms-20260112@alemtuzumab-ms-schedule" in {str(e["UID"]) for e in sms}
 
 
 @pytest.mark.parametrize(
@@ -300,13 +340,16 @@ def test_events_are_sorted_cited_and_within_the_horizon(start: dt.date, gap: int
 
 
 @settings(max_examples=25, deadline=None)
-@given(STARTS, GAPS)
-def test_calendar_has_one_vevent_per_event(start: dt.date, gap: int | None) -> None:
+@given(STARTS, GAPS, st.sampled_from(["all", "one-off", "sms", "ahfs"]))
+def test_calendar_has_at_most_one_event_a_day(
+    start: dt.date, gap: int | None, include: str
+) -> None:
     first, second = _pair(start, gap)
     schedule = treatment_schedule(first, second)
-    calendar = _parse(schedule_ics(first, second))
-    events = list(calendar.walk("VEVENT"))
-    assert [e["DTSTART"].dt for e in events] == [event.start for event in schedule]
+    calendar = _parse(schedule_ics(first, second, include=include))
+    days = [e["DTSTART"].dt for e in calendar.walk("VEVENT")]
+    assert days == sorted(set(days))
+    assert [day for day, _ in calendar_days(schedule, include)] == days
 
 
 @given(st.text(max_size=12), st.one_of(st.none(), st.text(max_size=12)))

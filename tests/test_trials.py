@@ -72,7 +72,8 @@ def _result_field(result: dict[str, Any], key: str) -> Any:
 
 CASES = [
     pytest.param(section, case, id=f"{section}: {case['name']}")
-    for section in ("rate", "risk", "nnt_interval", "errors", "icons")
+    for section in ("rate", "risk", "nnt_interval", "errors", "icons", "headline", "fixed",
+                    "decimals")
     for case in VECTORS[section]
 ]
 
@@ -93,6 +94,16 @@ def test_vector(section: str, case: dict[str, Any]) -> None:
         return
     if section == "icons":
         assert icon_counts(case["measure"], case["control"], case["treated"]) == case["expected"]
+        return
+    if section == "headline":
+        compare = rate_comparison if case["measure"] == "rate" else risk_comparison
+        assert core.headline(case["measure"], compare(**case["input"])) == case["headline"]
+        return
+    if section == "fixed":
+        assert core.fixed(case["value"], case["places"]) == case["text"]
+        return
+    if section == "decimals":
+        assert core.decimals(case["values"]) == case["decimals"]
         return
     function = rate_comparison if section == "rate" else risk_comparison
     result = function(**case["input"])
@@ -311,7 +322,9 @@ def test_rules_are_json_and_presets_compute() -> None:
     ids = [preset["id"] for preset in rules["presets"]]
     assert len(ids) == len(set(ids))
     for preset in rules["presets"]:
-        assert preset["citations"], preset["id"]
+        trial = rules["trials"][preset["trial"]]
+        assert preset.get("citations") or trial["paper"]["key"], preset["id"]
+        assert trial["control_name"] and trial["treated_name"]
         if preset["measure"] == "rate":
             rate_comparison(float(preset["control"]), float(preset["treated"]))
         else:
@@ -321,16 +334,18 @@ def test_rules_are_json_and_presets_compute() -> None:
     assert any(p["control"] == "21" and p["treated"] == "13" for p in rules["presets"])
 
 
-def test_widget_starts_at_the_first_preset_and_bundles_no_imports() -> None:
+def test_widget_starts_at_the_default_preset_with_an_nnt_and_bundles_no_imports() -> None:
     from widgets.ui.trials import TrialsCalculator
 
     widget = TrialsCalculator()
-    first = rules_json()["presets"][0]
-    assert (widget.measure, widget.control, widget.treated) == (
-        first["measure"],
-        first["control"],
-        first["treated"],
-    )
+    rules = rules_json()
+    default = next(p for p in rules["presets"] if p["id"] == rules["default"])
+    assert default["measure"] == "risk" and default["n_control"] and default["n_treated"]
+    assert (widget.measure, widget.control, widget.treated, widget.n_control,
+            widget.n_treated) == tuple(default[name] for name in (
+                "measure", "control", "treated", "n_control", "n_treated"))
+    assert widget.result()["nnt_interval"] is not None
+    assert "NNT(benefit)" in widget.static_text()
     assert "import " not in widget._esm.split("export default")[0].replace("// ", "")
     assert set(widget._url_params) == {"measure", "control", "treated", "n_control", "n_treated"}
     widget.close()

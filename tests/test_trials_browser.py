@@ -75,8 +75,8 @@ def test_preset_then_typed_numbers_update_every_figure(browser, site_url: str, p
         # The reader types other numbers: the preset lets go and every figure follows.
         widget.get_by_label("Control arm,").fill("30")
         widget.get_by_label("Treated arm,").fill("10")
-        widget.get_by_label("Patients in the control arm").fill("100")
-        widget.get_by_label("Patients in the treated arm").fill("100")
+        widget.get_by_label("Patients, control arm").fill("100")
+        widget.get_by_label("Patients, treated arm").fill("100")
         expect(widget.locator('select[data-input="preset"]')).to_have_value("")
         expected = _risk_texts(30, 10, 100, 100)
         expect(status.locator('[data-result="nnt"]')).to_have_text(expected["nnt"])
@@ -97,7 +97,7 @@ def test_preset_then_typed_numbers_update_every_figure(browser, site_url: str, p
         # Relapse rates: a published preset, then a typed rate.
         preset = PRESETS["care-ms-i-relapses"]
         widget.locator('select[data-input="preset"]').select_option(preset["id"])
-        expect(widget.get_by_label("Patients in the control arm")).to_be_hidden()
+        expect(widget.get_by_label("Patients, control arm")).to_be_hidden()
         result = rate_comparison(float(preset["control"]), float(preset["treated"]))
         assert f"{100 * result['relative_reduction']:.1f}%" in _result(widget, "relative")
         per_100 = f"{result['relapses_avoided_per_100_patient_years']:.1f} relapses avoided"
@@ -144,11 +144,11 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
             ("1e308", "“1e308” is not a whole number"),
             ("9" * 400, "must be a whole number from 1 to"),
         ]:
-            widget.get_by_label("Patients in the control arm").fill(typed)
-            widget.get_by_label("Patients in the treated arm").fill("100")
+            widget.get_by_label("Patients, control arm").fill(typed)
+            widget.get_by_label("Patients, treated arm").fill("100")
             expect(status.locator('[data-result="error"]')).to_contain_text(sentence)
-        widget.get_by_label("Patients in the control arm").fill("")
-        widget.get_by_label("Patients in the treated arm").fill("")
+        widget.get_by_label("Patients, control arm").fill("")
+        widget.get_by_label("Patients, treated arm").fill("")
         # A rate of 1e308 or a risk of 1e-320 is refused, with its range, never Infinity or NaN.
         for typed, sentence in [("1e-320", "from 0.01% to 100%"), ("1e308", "from 0.01% to 100%")]:
             widget.get_by_label("Control arm,").fill(typed)
@@ -160,7 +160,7 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
 
 
 def test_embed_page_follows_and_keeps_its_address(browser, site_url: str) -> None:
-    query = "measure=risk&control=21.1&treated=12.7"
+    query = "measure=risk&control=21.1&treated=12.7&n_control=&n_treated="
     page, problems, widget = _open(browser, site_url, f"embed/trials.html?{query}")
     try:
         expect(widget.locator('select[data-input="preset"]')).to_have_value(

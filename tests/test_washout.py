@@ -14,14 +14,16 @@ from hypothesis import strategies as st
 import widgets
 from tests.conftest import read_vectors
 from widgets.dates import InputError, add_months
-from widgets.facts import load_facts, load_therapies, load_washout_rules
+from widgets.facts import load_facts, load_therapies, load_washout_rules, normalise_name
 from widgets.limits import load_limits
 from widgets.washout import (
     accepted_names,
     covered_therapies,
+    edit_distance,
     find_therapy,
     rules_json,
     rules_markdown,
+    suggestions,
     washout_plan,
 )
 
@@ -32,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _field(plan, name: str):
     if name == "claims":
         return [rule.claim for rule in plan.rules]
+    if name == "caveat_count":
+        return len(plan.caveats)
     value = getattr(plan, name)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -71,6 +75,15 @@ def test_natalizumab_asks_for_mri_when_jc_virus_positive() -> None:
     plan = washout_plan("natalizumab", "2026-01-31")
     mri = [a for a in plan.actions if "MRI" in a]
     assert len(mri) == 1 and "JC virus" in mri[0] and "3 months after" in mri[0]
+
+
+def test_natalizumab_latest_start_carries_its_reading_as_a_window() -> None:
+    plan = washout_plan("Tysabri", "2026-01-31")
+    assert plan.latest_start == dt.date(2026, 4, 30)
+    assert len(plan.caveats) == 1
+    assert "2-3 months" in plan.caveats[0] and "window" in plan.caveats[0]
+    assert "names no latest day" in plan.caveats[0]
+    assert "Caveat: The latest start is our reading" in rules_markdown()
 
 
 def test_teriflunomide_has_no_dates_but_accelerated_elimination() -> None:
@@ -119,15 +132,49 @@ def test_every_name_is_accepted_in_any_case() -> None:
             assert find_therapy(f"  {name.lower()} ").id == therapy.id
 
 
-def test_unknown_name_lists_every_accepted_name() -> None:
+def test_unknown_name_offers_close_names_not_the_whole_list() -> None:
+    with pytest.raises(ValueError) as caught:
+        washout_plan("Gilenia", "2026-01-31")
+    message = str(caught.value)
+    assert message.endswith("Did you mean Gilenya?")
+    assert accepted_names() not in message and "Mavenclad" not in message
     with pytest.raises(ValueError) as caught:
         washout_plan("Campath-1H-ish", "2026-01-31")
-    message = str(caught.value)
+    assert "Did you mean" not in str(caught.value)
+    assert "e.g. fingolimod or Gilenya." in str(caught.value)
+
+
+def test_every_known_name_with_a_dose_after_it_is_understood() -> None:
     for therapy in load_therapies():
-        assert therapy.generic in message
-        for brand in therapy.brands:
-            assert brand in message
-    assert message.endswith(".") and accepted_names() in message
+        for name in therapy.names:
+            for dose in (" 0.5 mg", " 14mg", " 44 µg 3 times a week"):
+                assert find_therapy(name + dose).id == therapy.id, name + dose
+
+
+def test_a_one_letter_slip_in_any_name_offers_its_therapy() -> None:
+    """Drop any one letter of any name of five letters or more: its therapy is offered first."""
+    for therapy in load_therapies():
+        for name in therapy.names:
+            if len(name) < 5:
+                continue
+            for i in range(1, len(name)):
+                slip = name[:i] + name[i + 1:]
+                if normalise_name(slip) in {normalise_name(n) for t in load_therapies()
+                                            for n in t.names}:
+                    continue
+                offered = suggestions(slip)
+                assert offered, slip
+                assert find_therapy(offered[0]).id == therapy.id or any(
+                    find_therapy(o).id == therapy.id for o in offered
+                ), (slip, offered)
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_edit_distance_is_symmetric_and_zero_only_for_equal_text(a: str, b: str) -> None:
+    assert edit_distance(a, b) == edit_distance(b, a)
+    assert (edit_distance(a, b) == 0) == (a == b)
+    assert edit_distance(a, b) <= max(len(a), len(b))
+    assert edit_distance(a, a + "x") == 1
 
 
 def test_rules_json_carries_no_python_objects_and_links_to_chapter_sections() -> None:
@@ -136,13 +183,15 @@ def test_rules_json_carries_no_python_objects_and_links_to_chapter_sections() ->
     fingolimod = data["therapies"]["fingolimod"]
     assert fingolimod["earliest"] == {"months": 2, "days": 0}
     assert fingolimod["latest"] is None
-    assert fingolimod["rules"][0]["href"] == "book/sources/sources-sms.html#src-sms-switching"
+    first = data["claims"][fingolimod["rules"][0]]
+    assert first["href"] == "book/sources/sources-sms.html#src-sms-switching"
     assert data["names"]["gilenya"] == "fingolimod"
     for therapy in data["therapies"].values():
-        for rule in therapy["rules"]:
-            page, anchor = rule["href"].split("#")
-            assert (ROOT / page.replace(".html", ".md")).is_file()
-            assert f"({anchor})=" in (ROOT / page.replace(".html", ".md")).read_text("utf-8")
+        assert set(therapy["rules"]) <= set(data["claims"])
+    for rule in data["claims"].values():
+        page, anchor = rule["href"].split("#")
+        assert (ROOT / page.replace(".html", ".md")).is_file()
+        assert f"({anchor})=" in (ROOT / page.replace(".html", ".md")).read_text("utf-8")
 
 
 def test_rules_markdown_cites_and_links_every_rule() -> None:

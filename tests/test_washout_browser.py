@@ -51,13 +51,15 @@ def _check(calc, case: dict) -> None:
     for name in ("earliest_start", "latest_start"):
         if name not in expected:
             continue
-        cell = calc.locator(f'[data-result="{name}"]')
-        if expected.get("covered", True) is False:
+        cell = calc.locator(f'[data-result="headline"] [data-result="{name}"]')
+        if expected[name] is None:
             expect(cell).to_have_count(0)
         else:
-            expect(cell).to_have_attribute("data-value", expected[name] or "")
+            expect(cell).to_have_attribute("data-value", expected[name])
     if "summary" in expected:
         expect(calc.locator('[data-result="summary"]')).to_have_text(expected["summary"])
+    if "headline" in expected:
+        expect(calc.locator('[data-result="headline"]')).to_have_text(expected["headline"])
     if "claims" in expected:
         claims = calc.locator(".calc-rules li").evaluate_all("els => els.map(e => e.dataset.claim)")
         assert claims == expected["claims"]
@@ -72,19 +74,42 @@ def test_book_page_answers_every_vector_as_you_type(book) -> None:
         _check(calc, case)
 
 
-def test_book_page_month_end_and_caveat_beside_fingolimod(book) -> None:
+def test_book_page_answers_first_then_month_end_and_caveats(book) -> None:
     page, _ = book
     calc = _calc(page)
-    _enter(calc, "Gilenya", "2026-12-31")
-    expect(calc.locator('[data-result="earliest_start"] time')).to_have_attribute(
+    status = calc.get_by_role("status")
+    # The headline comes first in the result, as one line with the date.
+    expect(status.locator(":scope > *").first).to_have_attribute("data-result", "headline")
+    _enter(calc, "Gilenya 0.5 mg", "2026-12-31")
+    expect(calc.locator('time[data-result="earliest_start"]')).to_have_attribute(
         "datetime", "2027-02-28"
     )
-    expect(calc.locator('[data-result="earliest_start"]')).to_contain_text("28 February 2027")
-    caveat = calc.get_by_role("status").locator(".calc-caveat")
+    expect(calc.locator('[data-result="headline"]')).to_have_text(
+        "Earliest start of alemtuzumab: 28 February 2027"
+    )
+    caveat = status.locator(".calc-caveat")
     expect(caveat).to_contain_text("Translation uncertain")
     expect(caveat.locator("em")).to_have_text("Wash-out under 2 månader")
-    _enter(calc, "natalizumab", "2026-12-31")
-    expect(calc.locator(".calc-caveat")).to_have_count(0)
+    # The natalizumab latest start is our reading of the guideline's range: it says so.
+    _enter(calc, "Tysabri", "2026-12-31")
+    expect(calc.locator('time[data-result="latest_start"]')).to_have_text("31 March 2027")
+    expect(status.locator(".calc-caveat")).to_have_count(1)
+    expect(status.locator(".calc-caveat")).to_contain_text("2-3 months")
+    expect(status.locator(".calc-caveat")).to_contain_text("window")
+
+
+def test_book_page_asks_did_you_mean_for_a_slip_not_the_list_of_names(book) -> None:
+    page, _ = book
+    calc = _calc(page)
+    _enter(calc, "Gilenia", "2026-01-31")
+    status = calc.get_by_role("status")
+    expect(status).to_have_class("calc-status calc-error")
+    expect(status).to_have_text(
+        "'Gilenia' is not a therapy this calculator knows. Did you mean Gilenya?"
+    )
+    _enter(calc, "natlizumab", "2026-01-31")
+    expect(status).to_contain_text("Did you mean natalizumab or daclizumab?")
+    assert "Mavenclad" not in status.inner_text()
 
 
 def test_book_page_explains_a_date_typed_by_hand_that_does_not_exist(book) -> None:
@@ -149,10 +174,12 @@ def test_embed_page_address_follows_the_inputs(browser, site_url) -> None:
         expect(calc.locator('[data-result="earliest_start"]')).to_have_attribute(
             "data-value", "2026-03-31"
         )
+        expect(calc.locator('[data-result="example"]')).to_be_visible()
         _enter(calc, "Tysabri", "2026-12-31")
         expect(calc.locator('[data-result="latest_start"]')).to_have_attribute(
             "data-value", "2027-03-31"
         )
+        expect(calc.locator('[data-result="example"]')).to_be_hidden()
         query = parse_qs(urlparse(page.url).query)
         assert query == {"prior": ["Tysabri"], "last_dose": ["2026-12-31"]}
         page.reload(wait_until="load")  # the link reproduces the case

@@ -190,8 +190,21 @@ class AfterLastInfusion:
     def citations(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.rule.citation for m in self.milestones))
 
+    @property
+    def headline(self) -> str:
+        """The answer to the first question (contraception) in one line, shown first; where the
+        sources' dates differ, it names whose date it gives (the browser twin is `headline`)."""
+        entries = next(iter(self.items.values()))
+        dated = [m for m in entries if m.date is not None]
+        if not dated:
+            return f"{entries[0].label}: no date set by the sources"
+        first = dated[0]
+        if all(m.when == first.when for m in dated):
+            return f"{first.label} {first.when}"
+        return f"{first.label} {first.when} ({first.rule.source_name}); the sources differ"
+
     def __str__(self) -> str:
-        lines = [f"Last infusion: {format_date(self.last_infusion)}."]
+        lines = [f"{self.headline}.", f"Last infusion: {format_date(self.last_infusion)}."]
         for entries in self.items.values():
             lines.append(f"{entries[0].label}:")
             for m in entries:
@@ -307,7 +320,7 @@ def rules_json() -> dict[str, Any]:
         "courses": {
             group: {
                 "infusion_days": rule.infusion_days,
-                "rules": [r.to_json() for r in rule.rules],
+                "rules": [r.to_json(statement=False) for r in rule.rules],
             }
             for group, rule in _course_rules().items()
         },
@@ -319,7 +332,7 @@ def rules_json() -> dict[str, Any]:
                 "qualifier": e.qualifier,
                 "duration": _duration_json(e.duration),
                 "text": e.text,
-                "rule": e.rule.to_json(),
+                "rule": e.rule.to_json(statement=False),
             }
             for e in _entries()
         ],

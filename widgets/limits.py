@@ -138,9 +138,16 @@ def load_limits(path: Path | None = None) -> Limits:
     )
 
 
+BROWSER_PARTS = ("numbers", "dates", "text")
+"""What the browser checks typed input against; the ranges for data/ (`values`, `trials`) and
+the file's notes stay in Python."""
+
+
 def limits_json() -> dict[str, Any]:
-    """The JSON the browser reads (widgets/ui/js/limits.js): data/limits.json as written."""
-    return load_limits().raw
+    """The JSON the browser reads (widgets/ui/js/limits.js): the parts of data/limits.json as
+    written that typed input is checked against."""
+    raw = load_limits().raw
+    return {part: raw[part] for part in BROWSER_PARTS}
 
 
 # --- Numbers --------------------------------------------------------------------------------

@@ -80,6 +80,9 @@ KINDS = {
     "end": ("End of monitoring", "#000000"),
 }
 STAMP = re.compile(r"[0-9]{8}T[0-9]{6}Z")
+REPEATED_KINDS = ("test", "check")
+"""The kinds of event that recur (tests, yearly checks); every other kind is a one-off."""
+PROJECTED = "projected: counted from course 2 starting on its due date"
 
 
 # --- The rules, compiled from data --------------------------------------------------------
@@ -393,6 +396,17 @@ class Schedule:
         return tuple(event for event in self.events if event.rule == rule)
 
     @property
+    def headline(self) -> str:
+        """The answer in one line, shown first: when course 2 is due (until it is entered) and
+        when monitoring ends."""
+        if self.projected:
+            return (
+                f"Course 2 due {format_date(self.course2_due)}; monitoring until "
+                f"{format_date(self.horizon)}"
+            )
+        return f"Monitoring until {format_date(self.horizon)}"
+
+    @property
     def summary(self) -> tuple[str, ...]:
         """The sentences the calculator's status region shows (the same in the browser)."""
         return _summary(
@@ -400,7 +414,7 @@ class Schedule:
         )
 
     def __str__(self) -> str:
-        lines = list(self.summary)
+        lines = [f"{self.headline}.", *self.summary]
         repeated: dict[str, list[Event]] = {}
         for event in self.events:
             rule = next((r for r in _compiled().events if r.id == event.rule), None)
@@ -736,22 +750,95 @@ def _plain(text: str) -> str:
     return text.replace("*", "")
 
 
-def event_description(event: Event) -> str:
-    """The calendar description of an event: its text, whether it is projected, its sources."""
-    lines = [_plain(event.text)]
-    if event.projected:
-        lines.append("Projected: counted from course 2 starting on its due date.")
+def ics_choices() -> dict[str, str]:
+    """What the calendar file can hold, by the name `schedule_ics` takes: every event, the
+    one-off events, or one source's events (by source id, for the sources the schedule cites).
+
+    Examples:
+        >>> list(ics_choices())[:3]
+        ['all', 'one-off', 'sms']
+    """
+    choices = {
+        "all": "Every event",
+        "one-off": "One-off events only: infusions, medication, precautions and deadlines",
+    }
+    for source, name in _schedule_sources().items():
+        choices[source] = f"{name} only"
+    return choices
+
+
+@cache
+def _schedule_sources() -> dict[str, str]:
+    """The sources the schedule's rules cite, in the order of data/sources.yaml: id -> name."""
+    compiled = _compiled()
+    cited = {r.source for rule in (compiled.due, *compiled.events) for r in rule.rules}
+    cited |= {r.source for n in (1, 2) for r in course_rule(n).rules}
+    return {s.id: s.short for s in load_facts().sources if s.id in cited}
+
+
+def _chosen(event: Event, include: str) -> bool:
+    if include == "all":
+        return True
+    if include == "one-off":
+        return event.kind not in REPEATED_KINDS
+    return any(rule.source == include for rule in event.rules)
+
+
+def calendar_days(
+    schedule: Schedule, include: str = "all"
+) -> list[tuple[dt.date, list[tuple[Event, bool]]]]:
+    """The days of the calendar file, in date order, each with what happens on it: an event that
+    starts that day (``False``) or a period that ends that day (``True``), in the schedule's
+    order, the ends after the starts."""
+    if include not in ics_choices():
+        raise ValueError(
+            f"Choose what the calendar holds: {', '.join(repr(c) for c in ics_choices())}; "
+            f"{include!r} is not one of them."
+        )
+    marks = []
+    for index, event in enumerate(schedule.events):
+        if not _chosen(event, include):
+            continue
+        marks.append((event.start, 0, index, event, False))
+        if event.end is not None and event.end != event.start:
+            marks.append((event.end, 1, index, event, True))
+    days: dict[dt.date, list[tuple[Event, bool]]] = {}
+    for day, _, _, event, ends in sorted(marks, key=lambda mark: mark[:3]):
+        days.setdefault(day, []).append((event, ends))
+    return list(days.items())
+
+
+def _item_text(event: Event, ends: bool) -> str:
+    """One thing that happens on a day, with its sources, for the day's description."""
+    projected = f" ({PROJECTED})" if event.projected else ""
+    if ends:
+        head = f"Last day: {event.title}{projected}, {event.when}."
+    elif event.end is not None:
+        head = f"{event.title}{projected}, {event.when}: {_plain(event.text)}"
+    else:
+        head = f"{event.title}{projected}: {_plain(event.text)}"
     sources = "; ".join(
         dict.fromkeys(f"{r.source_name}, {_plain(r.locator)} [{r.citation}]" for r in event.rules)
     )
-    lines.append(f"Sources: {sources}.")
-    return "\n".join(lines)
+    return f"{head}\nSources: {sources}."
 
 
-def calendar_text(schedule: Schedule, stamp: dt.datetime | str = DEFAULT_STAMP) -> str:
-    """A schedule as iCalendar text (RFC 5545): one all-day VEVENT per event, CRLF line ends."""
+def _item_title(event: Event, ends: bool) -> str:
+    return f"Last day: {event.title}" if ends else event.title
+
+
+def calendar_text(
+    schedule: Schedule, stamp: dt.datetime | str = DEFAULT_STAMP, include: str = "all"
+) -> str:
+    """A schedule as iCalendar text (RFC 5545), one all-day VEVENT a day, CRLF line ends.
+
+    Each day's event is titled after its first item ("... and 2 more") and describes every item
+    with its sources; `include` chooses the items (see `ics_choices`).
+    """
     when = _stamp(stamp)
+    days = calendar_days(schedule, include)
     first = schedule.courses[0].start
+    what = ics_choices()[include]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -759,19 +846,23 @@ def calendar_text(schedule: Schedule, stamp: dt.datetime | str = DEFAULT_STAMP) 
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_escape(CALENDAR_NAME)}",
-        f"X-WR-CALDESC:{ics_escape(f'Course 1 from {format_date(first)}. {DISCLAIMER}')}",
+        "X-WR-CALDESC:"
+        + ics_escape(f"Course 1 from {format_date(first)}. {what}, one calendar event a day. "
+                     f"{DISCLAIMER}"),
     ]
-    for event in schedule.events:
-        last = event.end or event.start
+    for day, items in days:
+        more = f" and {len(items) - 1} more" if len(items) > 1 else ""
+        description = "\n\n".join(_item_text(*item) for item in items)
+        kinds = dict.fromkeys(KINDS[event.kind][0] for event, _ in items)
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{event.id}-{_ics_date(event.start)}@{UID_DOMAIN}",
+            f"UID:{include}-{_ics_date(day)}@{UID_DOMAIN}",
             f"DTSTAMP:{when}",
-            f"DTSTART;VALUE=DATE:{_ics_date(event.start)}",
-            f"DTEND;VALUE=DATE:{_ics_date(add_days(last, 1))}",
-            f"SUMMARY:{ics_escape(event.title)}",
-            f"DESCRIPTION:{ics_escape(event_description(event))}",
-            f"CATEGORIES:{ics_escape(KINDS[event.kind][0])}",
+            f"DTSTART;VALUE=DATE:{_ics_date(day)}",
+            f"DTEND;VALUE=DATE:{_ics_date(add_days(day, 1))}",
+            f"SUMMARY:{ics_escape(_item_title(*items[0]) + more)}",
+            f"DESCRIPTION:{ics_escape(description)}",
+            f"CATEGORIES:{','.join(ics_escape(kind) for kind in kinds)}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
@@ -784,36 +875,44 @@ def schedule_ics(
     course2_start: dt.date | str | None = None,
     *,
     stamp: dt.datetime | str = DEFAULT_STAMP,
+    include: str = "all",
 ) -> str:
     """The schedule of `treatment_schedule` as an iCalendar file (RFC 5545), as text.
 
-    Each event is an all-day VEVENT (``DTSTART;VALUE=DATE``, with the exclusive ``DTEND`` the day
-    after its last day) with a UID made of the event id and its first day, so that re-importing
-    an updated schedule updates events instead of doubling them. Repeated tests are written out
-    one by one: no RRULE, whose month-end rule differs from the clamping used here.
+    One all-day VEVENT a day (``DTSTART;VALUE=DATE``, with the exclusive ``DTEND`` the next day):
+    its title names the day's first item and how many more there are, its description lists
+    every item with its text and sources (a period shows on its first and on its last day). The
+    UID is the choice and the day, so that re-importing an updated schedule updates the days
+    instead of doubling them. Repeated tests are written out day by day: no RRULE, whose
+    month-end rule differs from the clamping used here.
 
     Args:
         course1_start: the first infusion day of course 1.
         course2_start: the first infusion day of course 2, or None if not given.
         stamp: the DTSTAMP of every event, a datetime (UTC, or naive taken as UTC) or text
             ``YYYYMMDDTHHMMSSZ``; fixed by default so the same input gives the same file.
+        include: ``"all"`` (every event), ``"one-off"`` (no repeated tests or yearly checks) or
+            a source id (``"sms"``): see `ics_choices`.
 
     Returns:
         The calendar as text with CRLF line ends and lines folded at 75 octets.
 
     Raises:
-        ValueError: as `treatment_schedule`, or for a stamp in another form.
+        ValueError: as `treatment_schedule`, or for a stamp in another form or an unknown
+            choice.
 
     Examples:
         >>> text = schedule_ics("2026-01-12")
         >>> text.splitlines()[:3]
         ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Alemtuzumab in Relapsing MS//Treatment \
 schedule//EN']
-        >>> text.count("BEGIN:VEVENT") == len(treatment_schedule("2026-01-12"))
+        >>> days = {e.start for e in treatment_schedule("2026-01-12")} | {
+        ...     e.end for e in treatment_schedule("2026-01-12") if e.end}
+        >>> text.count("BEGIN:VEVENT") == len(days)
         True
     """
     when = _stamp(stamp)
-    return calendar_text(treatment_schedule(course1_start, course2_start), when)
+    return calendar_text(treatment_schedule(course1_start, course2_start), when, include)
 
 
 # --- For the browser and the book ---------------------------------------------------------
@@ -832,7 +931,7 @@ def _rule_json(rule: _Rule) -> dict[str, Any]:
         "lane": rule.lane,
         "title": rule.title,
         "text": rule.text,
-        "rules": [r.to_json() for r in rule.rules],
+        "rules": [r.to_json(statement=False) for r in rule.rules],
     }
 
 
@@ -898,7 +997,11 @@ def rules_json() -> dict[str, Any]:
     compiled = _compiled()
     return {
         "limits": limits_json(),
-        "courses": contraception_rules_json()["courses"],
+        # Courses 1 and 2 (the schedule has no third).
+        "courses": {
+            group: rule for group, rule in contraception_rules_json()["courses"].items()
+            if group in ("first", "second")
+        },
         "infusions": compiled.infusions,
         "due": {
             **_rule_json(compiled.due),
@@ -909,7 +1012,8 @@ def rules_json() -> dict[str, Any]:
         "horizon_text": compiled.horizon_text,
         "events": [_rule_json(rule) for rule in compiled.events],
         "open_points": [
-            {"text": text, "rule": rule.to_json()} for text, rule in compiled.open_points
+            {"text": text, "rule": rule.to_json(statement=False)}
+            for text, rule in compiled.open_points
         ],
         "kinds": [
             {"id": kind, "label": label, "colour": colour}
@@ -917,7 +1021,13 @@ def rules_json() -> dict[str, Any]:
         ],
         "lanes": lanes(),
         "chart": chart_spec(),
+        "repeated_kinds": list(REPEATED_KINDS),
         "ics": {
+            "choices": [{"id": key, "label": label} for key, label in ics_choices().items()],
+            "sources": {
+                source: load_facts().source(source).citation for source in _schedule_sources()
+            },
+            "projected": PROJECTED,
             "prodid": PRODID,
             "name": CALENDAR_NAME,
             "disclaimer": DISCLAIMER,

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any, Literal, TypedDict
 
@@ -53,6 +55,10 @@ TOLERANCE = 1e-9
 """Slack when rounding 1 / ARR up, so that 1 / 0.2 = 5.000000000000001 counts as 5 patients."""
 MAX_RELAPSE_ICONS = 300
 """The icon array draws at most this many relapses (a rate of 3 per patient-year)."""
+
+DEFAULT_PRESET = "care-ms-ii-disability-patients"
+"""What the calculator shows first: a trial's published counts of patients with both arm sizes,
+so that the first view holds a number needed to treat with its interval."""
 
 NntKind = Literal["benefit", "harm", "none"]
 
@@ -384,6 +390,78 @@ def nnt_text(nnt: float, kind: NntKind) -> str:
     return f"NNT({kind}) {_count(whole_patients(nnt))}"
 
 
+
+# --- Words for the results (the browser's twins are in widgets/ui/js/trials.js) -----------
+
+MOST_DECIMALS = 6
+"""Decimals a figure near zero may get so that it does not read as 0.0."""
+
+
+def fixed(value: float, places: int) -> str:
+    """`value` with `places` decimals as the browser's ``toFixed`` writes it (halves away from
+    zero, from the float's exact value), never ``-0.0``.
+
+    Examples:
+        >>> fixed(0.25, 1), fixed(-0.04, 1), fixed(2.675, 2)
+        ('0.3', '0.0', '2.67')
+    """
+    digits = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{abs(digits) if digits == 0 else digits:.{places}f}"
+
+
+def decimals(values: Sequence[float], places: int = 1) -> int:
+    """The decimals at which no value other than zero reads as zero: `places`, or more (up to
+    MOST_DECIMALS) for a value close to zero.
+
+    Examples:
+        >>> decimals([1.06, 13.3]), decimals([0.04, 8.3]), decimals([-0.004, 0.0])
+        (1, 2, 3)
+    """
+    while places < MOST_DECIMALS and any(
+        value != 0 and float(fixed(abs(value), places)) == 0 for value in values
+    ):
+        places += 1
+    return places
+
+
+def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComparison) -> str:
+    """The result in one line, shown first: the NNT (or NNH) with its interval for risks, the
+    relapses avoided per 100 patient-years for rates.
+
+    Examples:
+        >>> headline("risk", risk_comparison(100 * 40 / 202, 100 * 54 / 426, 202, 426))
+        'NNT 15 (95% CI 8 to 92)'
+        >>> headline("rate", rate_comparison(0.39, 0.18))
+        '21.0 relapses avoided per 100 patient-years'
+    """
+    if measure == "rate":
+        assert "difference" in result
+        per_100 = result["relapses_avoided_per_100_patient_years"]
+        if result["difference"] > 0:
+            return f"{fixed(per_100, 1)} relapses avoided per 100 patient-years"
+        if result["difference"] < 0:
+            return f"{fixed(-per_100, 1)} extra relapses per 100 patient-years"
+        return "No difference in relapses per patient-year"
+    assert "nnt_kind" in result
+    kind, interval = result["nnt_kind"], result["nnt_interval"]
+    if kind == "none":
+        head = "No difference in risk: the NNT is infinite"
+    else:
+        head = f"{'NNT' if kind == 'benefit' else 'NNH'} {_count(result['nnt'])}"
+    if interval is None:
+        return head
+    if interval["includes_infinity"]:
+        parts = []
+        if interval["benefit"] is not None:
+            parts.append(f"NNT {_count(interval['benefit'][0])}")
+        parts.append("infinity")
+        if interval["harm"] is not None:
+            parts.append(f"NNH {_count(interval['harm'][0])}")
+        return f"{head} (95% CI {' to '.join(parts)})"
+    low, high = interval["benefit"] or interval["harm"]  # type: ignore[misc]
+    return f"{head} (95% CI {_count(low)} to {_count(high)})"
+
+
 def _half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
@@ -469,8 +547,9 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
     """The presets the widget offers, from data/trials.yaml, as plain JSON-able data.
 
     Each preset fills the inputs with one trial's published figures (rates, patient percentages
-    with arm sizes, or Kaplan-Meier estimates) or with a pair of figures as a source states them,
-    with the citation and a link to where it comes from.
+    with arm sizes, or Kaplan-Meier estimates) or with a pair of figures as a source states them
+    (with its citation); `trials` gives each trial's arms and its paper's citation, with a link
+    to where it comes from.
 
     Examples:
         >>> [p["id"] for p in rules_json()["presets"]][:2]
@@ -480,12 +559,19 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
 
     facts = load_facts(Path(data))
     presets: list[dict[str, Any]] = []
+    trials: dict[str, dict[str, Any]] = {}
     for trial in load_trials(Path(data)):
         results = trial.published
         if results is None:
             continue
         paper = _paper_citation(trial, results)
-        arms = {"control_name": results.control.name, "treated_name": results.treated.name}
+        # The arms and the paper once per trial; each preset names its trial.
+        trials[trial.id] = {
+            "control_name": results.control.name,
+            "treated_name": results.treated.name,
+            "paper": paper,
+        }
+        arms = {"trial": trial.id}
         c, t = results.control, results.treated
         presets.append(
             {
@@ -501,7 +587,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"estimate is a {_with_ci('rate ratio', results.rate_ratio)}; dividing the "
                     f"rounded rates need not reproduce it exactly."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -521,7 +606,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"{_with_ci('hazard ratio', results.hazard_ratio)} allows for follow-up time; "
                     f"the intervals here count patients only."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -541,7 +625,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     f"is computed here. The paper's "
                     f"{_with_ci('hazard ratio', results.hazard_ratio)}."
                 ),
-                "citations": [paper],
                 **arms,
             }
         )
@@ -569,7 +652,11 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
                     **arms,
                 }
             )
-    return {"presets": presets, "limits": limits_json()}
+    if DEFAULT_PRESET not in {p["id"] for p in presets}:
+        raise ValueError(f"trials: the default preset {DEFAULT_PRESET!r} is not among the presets")
+    return {
+        "presets": presets, "trials": trials, "default": DEFAULT_PRESET, "limits": limits_json()
+    }
 
 
 # --- The page: stated, recomputed and published figures side by side ----------------------

@@ -58,9 +58,10 @@ class AppliedRule:
     section: str
     href: str
 
-    def to_json(self) -> dict[str, str]:
-        """The fields the browser's citation list uses, plus the claim."""
-        return {
+    def to_json(self, statement: bool = True) -> dict[str, str]:
+        """The fields the browser's citation list uses, plus the claim (and its statement, for
+        a calculator that shows it)."""
+        fields = {
             "claim": self.claim,
             "statement": self.statement,
             "source": self.source_name,
@@ -68,6 +69,9 @@ class AppliedRule:
             "locator": self.locator,
             "href": self.href,
         }
+        if not statement:
+            del fields["statement"]
+        return fields
 
 
 def applied_rule(claim: Claim) -> AppliedRule:
@@ -214,32 +218,121 @@ def _names() -> dict[str, str]:
     return {normalise_name(name): t.id for t in load_therapies() for name in t.names}
 
 
-def find_therapy(name: str) -> Therapy:
-    """The therapy a generic or brand name stands for, case-insensitively.
+# How close a mistyped name must be to a known one to be offered ("Did you mean ...?"): edits
+# allowed per letters typed, at least one and at most MAX_EDITS; at most MAX_SUGGESTIONS names.
+LETTERS_PER_EDIT = 4
+MAX_EDITS = 3
+MAX_SUGGESTIONS = 3
+MIN_PREFIX = 3
+"""Letters typed from which a name that starts with them is offered too ("ocre": ocrelizumab)."""
+EXAMPLE_NAMES = "e.g. fingolimod or Gilenya"
 
-    Raises:
-        ValueError: for an empty or unknown name; the message lists the accepted names.
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`.
+
+    The optimal string alignment distance; the browser twin is ``editDistance`` in
+    widgets/ui/js/washout.js.
 
     Examples:
-        >>> find_therapy("GILENYA").generic
-        'fingolimod'
+        >>> edit_distance("fingolimd", "fingolimod"), edit_distance("tysbari", "tysabri")
+        (1, 1)
+    """
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[len(b)]
+
+
+def _name_part(key: str) -> list[str]:
+    """What to look up for a normalised name: the whole, then each part before a word that
+    starts with a digit, longest first (``gilenya 0.5 mg`` -> ``gilenya``; ``interferon beta
+    1a 44 mcg`` -> ``interferon beta 1a``, then ``interferon beta``)."""
+    words = key.split(" ")
+    cuts = [i for i in range(len(words) - 1, 0, -1) if "0" <= words[i][0] <= "9"]
+    return [key, *(" ".join(words[:i]) for i in cuts)]
+
+
+def suggestions(name: str) -> tuple[str, ...]:
+    """Known names close to a mistyped one, best first: at most one per therapy.
+
+    A name is close when it starts with what was typed (MIN_PREFIX letters or more) or is within a
+    few edits of it (one per LETTERS_PER_EDIT letters typed, from 1 to MAX_EDITS); what was typed
+    is tried whole and without what follows a word that starts with a digit (a dose).
+
+    Examples:
+        >>> suggestions("fingolimd"), suggestions("Tysabry 300 mg"), suggestions("xyz")
+        (('fingolimod',), ('Tysabri',), ())
+    """
+    parts = [(key, min(MAX_EDITS, max(1, len(key) // LETTERS_PER_EDIT)))
+             for key in _name_part(normalise_name(name))]
+    best: dict[str, tuple[int, str]] = {}
+    for option in _options():
+        candidate = normalise_name(option)
+        therapy = _names()[candidate]
+        for key, allowed in parts:
+            distance = edit_distance(key, candidate)
+            if len(key) >= MIN_PREFIX and candidate.startswith(key):
+                distance = min(distance, allowed)
+            held = best.get(therapy, (MAX_EDITS + 1, ""))
+            if distance <= allowed and (distance, option.lower()) < held:
+                best[therapy] = (distance, option.lower())
+    ranked = sorted(best.values())[:MAX_SUGGESTIONS]
+    by_lower = {option.lower(): option for option in _options()}
+    return tuple(by_lower[lower] for _, lower in ranked)
+
+
+def _or_list(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def find_therapy(name: str) -> Therapy:
+    """The therapy a generic or brand name stands for, case-insensitively; a dose after the
+    name (``"Gilenya 0.5 mg"``) is ignored.
+
+    Raises:
+        ValueError: for an empty or unknown name; for a name close to known ones, the message
+            asks "Did you mean ...?" with them.
+
+    Examples:
+        >>> find_therapy("GILENYA").generic, find_therapy("Gilenya 0.5 mg").generic
+        ('fingolimod', 'fingolimod')
     """
     if isinstance(name, str):
         name = clean_text(name, "the therapy")
     if not isinstance(name, str) or not normalise_name(name):
         raise InputError(
             "empty-therapy",
-            "Enter the therapy that was stopped, by generic or brand name, "
-            "e.g. fingolimod or Gilenya.",
+            f"Enter the therapy that was stopped, by generic or brand name, {EXAMPLE_NAMES}.",
         )
-    therapy_id = _names().get(normalise_name(name))
+    therapy_id = next(
+        (_names()[key] for key in _name_part(normalise_name(name)) if key in _names()), None
+    )
     if therapy_id is None:
+        close = suggestions(name)
+        advice = (
+            f"Did you mean {_or_list(close)}?"
+            if close
+            else "Enter the generic or brand name of a disease-modifying therapy for MS, "
+            f"{EXAMPLE_NAMES}."
+        )
         raise InputError(
-            "unknown-therapy",
-            f"'{name.strip()}' is not a therapy this calculator knows. Enter one of these generic "
-            f"or brand names: {accepted_names()}.",
+            "unknown-therapy", f"'{name.strip()}' is not a therapy this calculator knows. {advice}"
         )
     return next(t for t in load_therapies() if t.id == therapy_id)
+
+
+@cache
+def _options() -> tuple[str, ...]:
+    """Every generic and brand name, as written in data/therapies.yaml, sorted."""
+    return tuple(sorted({name for t in load_therapies() for name in t.names}, key=str.lower))
 
 
 @dataclass(frozen=True)
@@ -283,6 +376,18 @@ class WashoutPlan:
         return "alemtuzumab" if self.direction == "to-alemtuzumab" else "the next therapy"
 
     @property
+    def headline(self) -> str:
+        """The answer in one line, shown first: the dates, or that there are none."""
+        if not self.covered:
+            return "No date: no source gives a rule for this switch"
+        if self.earliest_start is None:
+            return "No date: the source sets no washout interval"
+        head = f"Earliest start of {self.next_therapy}: {format_date(self.earliest_start)}"
+        if self.latest_start is not None:
+            return f"{head}; latest start: {format_date(self.latest_start)}"
+        return head
+
+    @property
     def summary(self) -> str:
         """One or two sentences: the dates, or why there are none."""
         if not self.covered:
@@ -312,6 +417,7 @@ class WashoutPlan:
         lines = [
             f"Switching from {self.therapy} to {self.next_therapy}; "
             f"last dose {format_date(self.last_dose)}.",
+            self.headline + ".",
             self.summary,
         ]
         lines += [f"- Action: {text}" for text in self.actions]
@@ -327,7 +433,8 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
     """When the next therapy may start after `prior` is stopped, and what must happen first.
 
     Args:
-        prior: the therapy stopped, by generic or brand name, in any case (``"Gilenya"``).
+        prior: the therapy stopped, by generic or brand name, in any case (``"Gilenya"``); a
+            dose after the name is ignored (``"Gilenya 0.5 mg"``).
             ``"alemtuzumab"`` or ``"Lemtrada"`` gives the switch from alemtuzumab to another
             therapy.
         last_dose: the date of the last dose, as a date or ``YYYY-MM-DD`` text.
@@ -338,9 +445,9 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
         with their locators, and whether the therapy is covered at all.
 
     Raises:
-        ValueError: with a sentence saying what to enter, for an empty or unknown name (listing
-            the accepted names) or a date that is empty, badly written, impossible or outside
-            the window of data/limits.json.
+        ValueError: with a sentence saying what to enter, for an empty or unknown name (asking
+            "Did you mean ...?" with the known names close to it) or a date that is empty, badly
+            written, impossible or outside the window of data/limits.json.
 
     Examples:
         >>> plan = washout_plan("fingolimod", "2026-01-31")
@@ -385,7 +492,7 @@ def rules_json() -> dict[str, Any]:
 
     Returns:
         ``{"names": {normalised name: id}, "therapies": {id: rule}, "options": [...],
-        "accepted": "...", "checked": [...]}``; each rule holds its durations (calendar months and
+        "match": {...}, "checked": [...]}``; each rule holds its durations (calendar months and
         days), its sentences and its citations (source, locator, key, link to the chapter section).
     """
     facts = load_facts()
@@ -394,8 +501,13 @@ def rules_json() -> dict[str, Any]:
     return {
         "limits": limits_json(),
         "names": _names(),
-        "accepted": accepted_names(),
-        "options": sorted({name for t in load_therapies() for name in t.names}, key=str.lower),
+        "options": list(_options()),
+        "match": {
+            "letters_per_edit": LETTERS_PER_EDIT,
+            "max_edits": MAX_EDITS,
+            "max_suggestions": MAX_SUGGESTIONS,
+            "min_prefix": MIN_PREFIX,
+        },
         "checked": [
             {
                 "source": facts.source(source).short,
@@ -405,9 +517,13 @@ def rules_json() -> dict[str, Any]:
             }
             for source in rules.checked_sources
         ],
+        # Each sentence and citation once: a therapy names its claims by id, and the actions
+        # before any first course (`general`) are shared by every switch to alemtuzumab.
+        "claims": {r.claim: r.to_json() for rule in compiled.values() for r in rule.rules},
+        "general": _general_actions(),
+        "not_covered": " ".join(rules.not_covered.split()),
         "therapies": {
             therapy_id: {
-                "id": therapy_id,
                 "label": rule.therapy.label,
                 "direction": rule.direction,
                 "covered": rule.covered,
@@ -415,15 +531,21 @@ def rules_json() -> dict[str, Any]:
                 "earliest": _duration_json(rule.earliest),
                 "latest": _duration_json(rule.latest),
                 "offset": rule.offset,
-                "notice": rule.notice,
-                "actions": list(rule.actions),
+                "actions": list(rule.own_actions),
+                "general": bool(rule.general_actions),
                 "cautions": list(rule.cautions),
                 "caveats": list(rule.caveats),
-                "rules": [r.to_json() for r in rule.rules],
+                "rules": [r.claim for r in rule.rules],
             }
             for therapy_id, rule in compiled.items()
         },
     }
+
+
+def _general_actions() -> list[str]:
+    """The sentences that apply before any first course, whatever the therapy stopped."""
+    return [text for text, _ in (_fill(i, "before_first_course")
+                                 for i in load_washout_rules().before_first_course)]
 
 
 def _source_cell(rule: AppliedRule) -> str:
@@ -457,8 +579,7 @@ def rules_markdown() -> str:
             )
             latest = f"last dose + {_duration_words(rule.latest)}" if rule.latest else "none set"
         doing = [*rule.own_actions, *(f"Caution: {text}" for text in rule.cautions)]
-        if rule.caveats:
-            doing.append("Caveat: the translation of this rule is uncertain.")
+        doing += [f"Caveat: {text}" for text in rule.caveats]
         lines.append(
             f"| {label} | {earliest} | {latest} | {'<br>'.join(doing) or 'nothing named'} "
             f"| {_source_cell(rule.rules[0])} |"

@@ -6,7 +6,9 @@ search index and tools on every page, the styles and scripts of every extension 
 page has a card, a code block or a toggle or not, and a theme style sheet of 400 kB of which
 the site uses a fifth. This extension
 
-- loads an extension's styles and scripts only on the pages whose body uses them;
+- loads an extension's styles and scripts only on the pages whose body uses them, and those for
+  code (highlighting, copy buttons) only when a code block comes near the viewport: on a
+  calculator page the code is for educators, at the end;
 - drops fontawesome.js, and the search tools everywhere but the search page (the search box
   sends the query there; the theme's search-as-you-type, which would need them, is off);
 - removes from the theme's and extensions' style sheets every rule whose selectors name a
@@ -15,6 +17,7 @@ the site uses a fifth. This extension
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -51,17 +54,64 @@ def _needed(asset_name: str, classes: set[str]) -> bool:
     return True
 
 
+# The assets of code blocks, in the order they load (copybutton.js needs ClipboardJS).
+CODE_ASSETS = ("pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js")
+CODE_LOADER = """(function () {
+  var files = %s, done = false;
+  function load() {
+    if (done) return;
+    done = true;
+    var next = 0;
+    (function add() {
+      if (next === files.length) return;
+      var name = files[next++];
+      if (/\\.css$/.test(name)) {
+        var link = document.createElement("link");
+        link.rel = "stylesheet"; link.href = name;
+        document.head.appendChild(link);
+        return add();
+      }
+      var script = document.createElement("script");
+      script.src = name; script.onload = add;
+      document.head.appendChild(script);
+    })();
+  }
+  function watch() {
+    var blocks = document.querySelectorAll("div.highlight");
+    if (!blocks.length) return;
+    if (typeof IntersectionObserver !== "function") return load();
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); load(); }
+    }, { rootMargin: "1200px 0px" });
+    blocks.forEach(function (block) { seen.observe(block); });
+    window.addEventListener("beforeprint", load);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
+})();"""
+
+
 def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    """Keep an extension's styles and scripts on a page only if its body uses them."""
+    """Keep an extension's styles and scripts on a page only if its body uses them; those of
+    code blocks load when a code block comes within a screen or so of the viewport (or the
+    page is printed), so a reader who never scrolls to the code does not fetch them."""
     classes = {
         name for value in CLASS_ATTRIBUTE.findall(context.get("body", "")) for name in value.split()
     }
+    late = []
     for key in ("script_files", "css_files"):
         assets = context.get(key)
         if assets is not None:
             assets[:] = [a for a in assets if _needed(_asset_name(a), classes)]
+            late += [a for a in assets if _asset_name(a) in CODE_ASSETS]
+            assets[:] = [a for a in assets if _asset_name(a) not in CODE_ASSETS]
+    if late:
+        pathto = context["pathto"]
+        names = sorted({_asset_name(a) for a in late}, key=CODE_ASSETS.index)
+        urls = [pathto(f"_static/{name}", 1) for name in names]
+        app.add_js_file(None, body=CODE_LOADER % json.dumps(urls), priority=960)
 
 
 # Script tags the theme's templates write on every page, which no page here needs.

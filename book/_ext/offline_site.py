@@ -16,8 +16,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from widgets.ui import esm
 
@@ -58,31 +61,48 @@ EMBED_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<base target="_blank">
 <style>
 {theme_colours}
 {palette}
-body {{ font-family: system-ui, sans-serif; margin: 0.75rem; color: var(--kb-text);
+body {{ font-family: system-ui, sans-serif; margin: 0.5rem 0.75rem; color: var(--kb-text);
   background: var(--kb-background); }}
 a {{ color: var(--kb-link); }}
-.embed-footer {{ font-size: 0.85rem; margin-top: 1rem; color: var(--kb-text-muted); }}
+h1 {{ font-size: 1.1rem; margin: 0 0 0.25rem; }}
+.embed-footer {{ font-size: 0.85rem; margin-top: 0.75rem; color: var(--kb-text-muted); }}
 .embed-footer p {{ margin: 0.25rem 0; }}
 </style>
 <script>{host}</script>
 </head>
 <body data-embed>
 <main>
-<h1 style="font-size:1.2rem;margin:0 0 0.5rem">{title}</h1>
+<h1>{title}</h1>
 <script type="application/vnd.jupyter.widget-state+json">{state}</script>
 <script type="application/vnd.jupyter.widget-view+json">{{"model_id": "embed"}}</script>
 </main>
 <footer class="embed-footer">
 <p>From <a href="../{page}.html" target="_blank" rel="noopener">{book}</a>,
-where the rules and their sources are explained.</p>
+where the rules and their sources are explained
+(<a href="../{page}.html#for-educators" target="_blank" rel="noopener">embed it</a>).</p>
 {licence}
 </footer>
+<script>{resize}</script>
 </body>
 </html>
 """
+# Every link of an embed page opens outside its frame (<base target="_blank">, which also means
+# rel="noopener"), and the page tells the page around it its height whenever that changes, so
+# the frame can take it (the receiving lines: RESIZE_SCRIPT in widgets/ui/js/view.js).
+EMBED_RESIZE = """(function () {
+  if (window.parent === window || typeof ResizeObserver !== "function") return;
+  var sent = 0;
+  new ResizeObserver(function () {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === sent) return;
+    sent = height;
+    window.parent.postMessage({ type: "alemtuzumab-kb:height", height: height }, "*");
+  }).observe(document.documentElement);
+})();"""
 # The theme's colour declarations for one mode: html[data-theme=light] { --pst-color-x: ... }.
 THEME_MODE_RULE = re.compile(r"html\[data-theme=(light|dark)\]\{([^}]*)\}")
 THEME_VARIABLE = re.compile(r"(--pst-color-[\w-]+):([^;]+)")
@@ -169,16 +189,20 @@ def lean_css(source: str) -> str:
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
-def lean_state(state: dict) -> dict:
+def lean_state(state: dict, palette: str = "") -> dict:
     """A page's widget state with only what the host renders: the anywidget models (not the
-    layout models ipywidgets adds beside them), their code without comments."""
+    layout models ipywidgets adds beside them), their code minified (the committed twin of a
+    bundle) or without comments, their styles without `palette` (which the page has already)."""
     models = {}
     for model_id, model in state.get("state", {}).items():
         if "_esm" not in model.get("state", {}):
             continue
         values = dict(model["state"])
-        values["_esm"] = lean_js(values["_esm"])
-        values["_css"] = lean_css(values.get("_css", ""))
+        values["_esm"] = esm.minified(values["_esm"]) or lean_js(values["_esm"])
+        css = values.get("_css", "")
+        if palette and css.startswith(palette):
+            css = css[len(palette):]
+        values["_css"] = lean_css(css)
         models[model_id] = {**model, "state": values}
     return {**state, "state": models}
 
@@ -195,7 +219,8 @@ def lean_widget_state(
         if attributes.get("type") != WIDGET_STATE:
             continue
         state = json.loads(attributes["body"])
-        attributes["body"] = _script_json(lean_state(state))
+        # The book's style sheet opens with the palette (write_hosts).
+        attributes["body"] = _script_json(lean_state(state, _js_asset("palette.css")))
         scripts[index] = _JavaScript(script.filename, priority=script.priority, **attributes)
 
 
@@ -278,7 +303,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
     """Write one standalone page per calculator, without the book's chrome, for iframes.
 
     ``offline_site_embeds`` maps a calculator's stem to ``{"widget": "module:Class",
-    "title": ..., "page": docname}``; the page holds that widget's default state.
+    "page": docname}``; the page holds that widget's default state and takes its title.
     """
     if exception is not None or app.builder.format != "html":
         return
@@ -294,10 +319,10 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             "version_minor": 0,
             "state": {"embed": {"model_name": "AnyModel", "state": widget.get_state()}},
         }
-        state = lean_state(state)
+        state = lean_state(state, palette)  # the page's own style sheet has the palette
         widget.close()
         page = EMBED_PAGE.format(
-            title=html.escape(spec["title"]),
+            title=html.escape(widget.title),
             theme_colours=colours,
             palette=palette,
             host=_host_source(),
@@ -305,8 +330,33 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             page=spec["page"],
             book=html.escape(app.config.html_title),
             licence=app.config.html_theme_options.get("extra_footer", ""),
+            resize=lean_js(EMBED_RESIZE),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
+
+
+EMBED_HELP = """\
+Under the calculator, **Embed** gives the code for an iframe that opens with the inputs on show,
+made from this page's own address; **Link** gives the address of this page with them.
+Type the case first, then press the button: the code is selected and, where the browser allows,
+copied. The frame holds the calculator alone, with its sources; every link in it opens outside the
+frame.
+
+The code has two parts: the iframe, and a few lines of script that let the frame take the height
+of the calculator as it grows and shrinks. The script loads nothing and changes nothing but the
+height of a frame that sends it its height; without it (some course platforms remove scripts) the
+frame keeps its height and scrolls inside. For two calculators on one course page, paste both
+iframes and the script once.
+"""
+
+
+class EmbedHelp(SphinxDirective):
+    """``{embed-help}``: on a calculator page, how an educator puts it in a course page."""
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(StringList(EMBED_HELP.splitlines()), self.content_offset, container)
+        return container.children
 
 
 # The theme's section toggles in the sidebar are <summary> elements holding only an icon.
@@ -354,6 +404,7 @@ def check_no_external_assets(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
+    app.add_directive("embed-help", EmbedHelp)
     app.connect("html-page-context", drop_thebe)
     app.connect("html-page-context", add_widget_host)
     app.connect("html-page-context", defer_page_scripts, priority=900)

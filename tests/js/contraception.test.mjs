@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
-import { afterLastInfusion, courseNumber, lastInfusion } from "../../widgets/ui/js/contraception.js";
+import { afterLastInfusion, headline, courseNumber, lastInfusion } from "../../widgets/ui/js/contraception.js";
 import { useLimits } from "../../widgets/ui/js/limits.js";
 import { readVectors, rulesJson } from "./rules.mjs";
 
@@ -40,8 +40,17 @@ for (const c of vectors.after_last_infusion) {
     assert.deepEqual(got, c.expected);
     const whens = Object.fromEntries(milestones.map((m) => [m.rule.claim, m.when]));
     for (const [claim, expected] of Object.entries(c.when || {})) assert.equal(whens[claim], expected);
+    if (c.headline) assert.equal(headline(result), c.headline);
   });
 }
+
+test("the headline names whose date it gives when the sources differ", () => {
+  const changed = structuredClone(rules);
+  const second = changed.entries.find((e) => e.item === "contraception" && e.rule.source !== changed.entries[0].rule.source);
+  second.duration = { months: second.duration.months + 1, days: 0 };
+  const result = afterLastInfusion(changed, "2026-11-03");
+  assert.match(headline(result), /^Contraception until 3 March 2027 \(Swedish guideline\); the sources differ$/);
+});
 
 test("courseNumber accepts whole numbers from 1, as numbers or text", () => {
   assert.equal(courseNumber(3), 3);

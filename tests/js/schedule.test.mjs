@@ -30,12 +30,13 @@ const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 function fromPython(inputs, stamp) {
   const code = [
     "import json, sys",
-    "from widgets.schedule import treatment_schedule, schedule_ics",
+    "from widgets.schedule import ics_choices, treatment_schedule, schedule_ics",
     "out = []",
     "for first, second in json.loads(sys.argv[1]):",
     "    s = treatment_schedule(first, second)",
     `    out.append({"events": [e.to_json() for e in s], "summary": list(s.summary),`,
-    `                "ics": schedule_ics(first, second, stamp=sys.argv[2])})`,
+    `                "headline": s.headline,`,
+    `                "ics": {c: schedule_ics(first, second, stamp=sys.argv[2], include=c) for c in ics_choices()}})`,
     "print(json.dumps(out))",
   ].join("\n");
   const text = execFileSync(python, ["-c", code, JSON.stringify(inputs), stamp], {
@@ -83,7 +84,7 @@ for (const c of vectors.errors) {
   });
 }
 
-test("the same events, summary and .ics text as the Python core, for the same inputs and stamp", () => {
+test("the same events, summary, headline and .ics files as the Python core, for the same inputs and stamp", () => {
   const inputs = [
     ...vectors.cases.map((c) => [c.course1_start, c.course2_start]),
     ["2027-02-27", "2028-02-28"],
@@ -97,7 +98,13 @@ test("the same events, summary and .ics text as the Python core, for the same in
     const schedule = treatmentSchedule(rules, first, second);
     assert.deepEqual(schedule.events.map(eventJson), python[index].events, `${first} ${second}`);
     assert.deepEqual(schedule.summary, python[index].summary);
-    assert.equal(scheduleIcs(rules, first, second, stamp), python[index].ics, `${first} ${second}`);
+    assert.equal(schedule.headline, python[index].headline);
+    const choices = rules.ics.choices.map((choice) => choice.id);
+    assert.deepEqual(choices, Object.keys(python[index].ics));
+    for (const include of choices) {
+      const text = scheduleIcs(rules, first, second, stamp, include);
+      assert.equal(text, python[index].ics[include], `${first} ${second} ${include}`);
+    }
   });
 });
 
@@ -109,9 +116,27 @@ test("the .ics text: CRLF, folded at 75 octets, a fixed default stamp, no recurr
   assert.ok(lines.every((line) => encoder.encode(line).length <= 75));
   assert.ok(!text.replace(/\r\n/g, "").includes("\n"));
   assert.ok(!text.includes("RRULE"));
-  assert.equal((text.match(/BEGIN:VEVENT/g) || []).length, 231);
+  assert.equal((text.match(/BEGIN:VEVENT/g) || []).length, 73);
   assert.ok(text.includes(`DTSTAMP:${rules.ics.default_stamp}`));
   assert.throws(() => scheduleIcs(rules, "2026-01-12", null, "2026-01-01"), (error) => error.code === "stamp");
+});
+
+for (const c of vectors.calendars) {
+  test(`calendar: ${c.name}`, () => {
+    const text = scheduleIcs(rules, c.course1_start, c.course2_start, rules.ics.default_stamp, c.include);
+    const events = text.split("BEGIN:VEVENT").slice(1).map((block) => block.replace(/\r\n /g, ""));
+    assert.equal(events.length, c.count);
+    const titles = new Map(events.map((block) => {
+      const day = block.match(/DTSTART;VALUE=DATE:(\d{4})(\d\d)(\d\d)/).slice(1).join("-");
+      return [day, block.match(/SUMMARY:(.*)\r\n/)[1].replace(/\\([,;\\])/g, "$1")];
+    }));
+    assert.equal(titles.size, events.length, "at most one event a day");
+    for (const [day, title] of Object.entries(c.days)) assert.equal(titles.get(day), title, day);
+  });
+}
+
+test("a calendar choice that does not exist is refused with a sentence", () => {
+  assert.throws(() => scheduleIcs(rules, "2026-01-12", null, rules.ics.default_stamp, "everything"), (error) => error.code === "choice");
 });
 
 test("escaping and folding match RFC 5545", () => {

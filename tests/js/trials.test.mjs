@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
-  InputError, absoluteText, evaluate, iconCounts, iconDescription, nntInterval, nntSentence,
-  parseNumber, rateComparison, relativeText, riskComparison,
+  InputError, absoluteText, decimals, evaluate, fixed, headline, iconCounts, iconDescription, nntInterval,
+  nntSentence, parseNumber, rateComparison, relativeText, riskComparison,
 } from "../../widgets/ui/js/trials.js";
 
 import { useLimits } from "../../widgets/ui/js/limits.js";
@@ -52,6 +52,30 @@ for (const kind of ["rate", "risk"]) {
     });
   }
 }
+
+for (const c of vectors.headline) {
+  test(`headline: ${c.name}`, () => {
+    const input = c.input;
+    const result = c.measure === "rate" ? run("rate", input) : run("risk", input);
+    assert.equal(headline(c.measure, result), c.headline);
+  });
+}
+
+for (const c of vectors.fixed) {
+  test(`fixed: ${c.name}`, () => assert.equal(fixed(c.value, c.places), c.text));
+}
+
+for (const c of vectors.decimals) {
+  test(`decimals: ${c.name}`, () => assert.equal(decimals(c.values), c.decimals));
+}
+
+test("an interval limit near zero gets the decimals to show it", () => {
+  // 20% of 100 against 10% of 100: the lower limit of the difference is about 0.015 points,
+  // which one decimal would show as 0.0; the estimate and both limits get two.
+  const text = absoluteText("risk", riskComparison(20, 10, 100, 100));
+  assert.match(text, /^10\.00 percentage points lower risk \(control − treated = 10\.00, 95% CI 0\.01 to \d+\.\d\d\)$/);
+  assert.match(absoluteText("risk", riskComparison(30, 10, 100, 100)), /95% CI \d+\.\d to \d+\.\d\)$/);
+});
 
 for (const c of vectors.nnt_interval) {
   test(`nnt interval: ${c.name}`, () => {

@@ -4,7 +4,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
-import { findTherapy, normaliseName, washoutPlan } from "../../widgets/ui/js/washout.js";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { editDistance, findTherapy, normaliseName, suggestions, washoutPlan } from "../../widgets/ui/js/washout.js";
 import { useLimits } from "../../widgets/ui/js/limits.js";
 import { readVectors, rulesJson } from "./rules.mjs";
 
@@ -21,6 +25,8 @@ const FIELDS = {
   claims: (plan) => plan.rules.map((rule) => rule.claim),
   citations: (plan) => plan.citations,
   summary: (plan) => plan.summary,
+  headline: (plan) => plan.headline,
+  caveat_count: (plan) => plan.caveats.length,
 };
 
 for (const c of vectors.cases) {
@@ -55,4 +61,39 @@ test("names that look like object keys are not therapies", () => {
   for (const name of ["constructor", "__proto__", "toString"]) {
     assert.throws(() => washoutPlan(rules, name, "2026-01-31"), (error) => error.code === "unknown-therapy");
   }
+});
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const venv = `${root}.venv/bin/python`;
+const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
+
+/** Every name with one letter dropped, swapped or doubled, and a few that are nothing like one. */
+function slips() {
+  const typed = new Set(["xyz", "ocre", "inter", "fumarate", "beta", "Campath-1H-ish", "mab"]);
+  for (const name of rules.options) {
+    for (let i = 0; i < name.length; i += 1) {
+      typed.add(name.slice(0, i) + name.slice(i + 1));
+      typed.add(name.slice(0, i) + name[i] + name.slice(i));
+      if (i + 1 < name.length) typed.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+    }
+  }
+  return [...typed];
+}
+
+test("suggestions and edit distances are the Python core's, for every slip of every name", () => {
+  const typed = slips();
+  const code = [
+    "import json, sys",
+    "from widgets.washout import edit_distance, suggestions",
+    "names = json.loads(sys.stdin.read())",
+    "print(json.dumps([[list(suggestions(n)), edit_distance(n.lower(), 'fingolimod')] for n in names]))",
+  ].join("\n");
+  const expected = JSON.parse(
+    execFileSync(python, ["-c", code], { cwd: root, encoding: "utf8", input: JSON.stringify(typed) }),
+  );
+  assert.ok(typed.length > 500);
+  typed.forEach((name, index) => {
+    assert.deepEqual(suggestions(rules, name), expected[index][0], name);
+    assert.equal(editDistance(name.toLowerCase(), "fingolimod"), expected[index][1], name);
+  });
 });

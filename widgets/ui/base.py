@@ -37,6 +37,8 @@ class Calculator(anywidget.AnyWidget):
     """
 
     view: str = ""
+    title: str = ""
+    """The calculator's name: its embed page's title and its iframe's title."""
     # The palette travels with the widget: an embed page or a notebook has no book.css.
     _css = "".join(
         (JS / name).read_text(encoding="utf-8") for name in ("palette.css", "calculator.css")
@@ -45,7 +47,12 @@ class Calculator(anywidget.AnyWidget):
     site_root = traitlets.Unicode().tag(sync=True)
     """The book's root for source links: `book_url()` by default; relative on an embed page."""
     _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    """Inputs that a standalone embed page reads from and writes to its query string."""
+    """Inputs that a page reads from and writes to its query string (book and embed pages)."""
+    _stem = traitlets.Unicode().tag(sync=True)
+    """The calculator's stem (``washout``): its embed page is ``embed/<stem>.html``."""
+    _title = traitlets.Unicode().tag(sync=True)
+    _example = traitlets.Dict().tag(sync=True)
+    """The inputs the widget was made with: the view marks them as an example until changed."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -54,6 +61,12 @@ class Calculator(anywidget.AnyWidget):
         if "view" in cls.__dict__:
             cls._esm = bundle(cls.view)
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._stem = self.view.removesuffix("_view")
+        self._title = self.title
+        self._example = {name: str(getattr(self, name)) for name in self._url_params}
+
     @traitlets.default("site_root")
     def _default_site_root(self) -> str:
         return book_url()
@@ -61,6 +74,10 @@ class Calculator(anywidget.AnyWidget):
     def result(self) -> Any:
         """The result for the current inputs, from the Python core (raises ValueError like it)."""
         raise NotImplementedError
+
+    def headline(self) -> str:
+        """The answer in one line, as the calculator shows it first (raises ValueError)."""
+        return str(self.result().headline)
 
     def static_text(self) -> str:
         """The result for the current inputs as plain text."""

@@ -15,7 +15,7 @@ CSS = """
 .calc-contraception .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 .calc-contraception ul { padding-left: 1.25rem; margin: 0.25rem 0; }
 .calc-contraception li { margin: 0.2rem 0; }
-.calc-contraception .calc-headline { margin: 0 0 0.5rem; }
+.calc-contraception .calc-last { margin: 0 0 0.5rem; }
 .calc-contraception .calc-cite, .calc-contraception .calc-course { font-size: 0.875rem; }
 .calc-contraception .calc-cite { color: var(--kb-text-muted); }
 """
@@ -36,6 +36,7 @@ class ContraceptionCalculator(Calculator):
     """
 
     view = "contraception_view"
+    title = "After the last infusion: contraception, breastfeeding, monitoring"
     _css = Calculator._css + CSS
     known = traitlets.Enum(["last_infusion", "course_start"], "last_infusion").tag(sync=True)
     """Which input the dates start from."""

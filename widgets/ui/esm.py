@@ -3,7 +3,9 @@
 - Each calculator's front end is one ES module. The browser logic lives in small modules that
   node's test runner imports directly (`dates.js`, `washout.js`, ...); each `*_view.js` adds the
   rendering and is the entry of one bundle. esbuild bundles each view with what it imports into
-  widgets/ui/bundles/<view>.mjs, which anywidget gets as `_esm`.
+  widgets/ui/bundles/<view>.mjs, which anywidget gets as `_esm`, and minifies the same into
+  <view>.min.mjs, which the book's pages carry instead (book/_ext/offline_site.py): half the
+  bytes, while the readable bundle stays the one a diff and live Jupyter show.
 - vega, vega-lite and vega-embed (the schedule's chart) are copied into widgets/ui/vendor/: the
   site serves them, and in live Jupyter the schedule widget sends them to its view.
 
@@ -37,21 +39,30 @@ HEADER = "// Bundled by esbuild from {entry} and what it imports: edit those, th
 
 
 def entries() -> list[str]:
-    """The stems of the view modules, one bundle each."""
+    """The stems of the view modules, one bundle (and its minified twin) each."""
     return sorted(path.stem for path in JS.glob("*_view.js"))
 
 
-def bundle_path(entry: str) -> Path:
-    return BUNDLES / f"{entry}.mjs"
+def bundle_path(entry: str, minified: bool = False) -> Path:
+    return BUNDLES / f"{entry}{'.min' if minified else ''}.mjs"
 
 
 @cache
-def bundle(entry: str) -> str:
+def bundle(entry: str, minified: bool = False) -> str:
     """The committed bundle of view module `entry` (e.g. ``"washout_view"``), as text."""
-    return bundle_path(entry).read_text(encoding="utf-8")
+    return bundle_path(entry, minified).read_text(encoding="utf-8")
 
 
-def esbuild(entry: Path, executable: Path = ESBUILD) -> str:
+def minified(esm: str) -> str | None:
+    """The minified twin of a committed bundle's text, or None for any other module."""
+    for entry in entries():
+        if bundle_path(entry).is_file() and esm == bundle(entry):
+            path = bundle_path(entry, minified=True)
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+    return None
+
+
+def esbuild(entry: Path, executable: Path = ESBUILD, minify: bool = False) -> str:
     """What esbuild makes of the module `entry` and all it imports (needs `npm ci`).
 
     Paths relative to the repository keep the output the same in every checkout; no minifying,
@@ -66,7 +77,8 @@ def esbuild(entry: Path, executable: Path = ESBUILD) -> str:
             "--format=esm",
             "--charset=utf8",
             "--log-level=warning",
-            f"--banner:js={HEADER.format(entry=Path(name).as_posix())}",
+            *(["--minify"] if minify else
+              [f"--banner:js={HEADER.format(entry=Path(name).as_posix())}"]),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -86,6 +98,8 @@ def vega_sources() -> list[str]:
 def expected(executable: Path = ESBUILD) -> dict[Path, str]:
     """Every shipped browser file and the text it should have, made from node_modules now."""
     files = {bundle_path(e): esbuild(JS / f"{e}.js", executable) for e in entries()}
+    for e in entries():
+        files[bundle_path(e, minified=True)] = esbuild(JS / f"{e}.js", executable, minify=True)
     for name, source in VEGA.items():
         files[VENDOR / name] = (NODE_MODULES / source).read_text(encoding="utf-8")
     return files

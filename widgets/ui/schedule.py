@@ -20,20 +20,17 @@ CSS = """
 .calc-schedule .schedule-chart { width: 100%; min-height: 2rem; }
 .calc-schedule .schedule-chart-target { width: 100%; }
 .calc-schedule .schedule-download {
-  font: inherit; padding: 0.35rem 0.75rem; border: 1px solid var(--kb-accent); border-radius: 4px;
+  font: inherit; min-height: 2.75rem; padding: 0.35rem 0.75rem; border: 1px solid var(--kb-accent);
+  border-radius: 4px;
   background: var(--kb-accent); color: var(--kb-on-accent); cursor: pointer;
 }
 .calc-schedule .schedule-download:focus-visible {
   outline: 3px solid var(--kb-text); outline-offset: 2px;
 }
-.calc-schedule .schedule-table-wrap {
-  max-height: 36rem; overflow: auto; border: 1px solid var(--kb-border); margin: 0.5rem 0;
-}
-.calc-schedule .schedule-table-wrap:focus-visible { outline: 3px solid var(--kb-accent); }
+.calc-schedule .schedule-more { margin: 0.25rem 0 0.5rem; }
+.calc-schedule .schedule-calendar { margin: 0.5rem 0 0.75rem; }
+.calc-schedule .schedule-calendar .calc-hint { margin: 0.25rem 0 0; }
 .calc-schedule .schedule-table { font-size: 0.875rem; }
-.calc-schedule .schedule-table th {
-  position: sticky; top: 0; background: var(--kb-background); z-index: 1;
-}
 .calc-schedule .schedule-when { white-space: nowrap; }
 .calc-schedule .schedule-title, .calc-schedule .schedule-text, .calc-schedule .schedule-cite {
   display: block;
@@ -51,12 +48,12 @@ CSS = """
 .calc-schedule .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 @media (max-width: 40rem) {
   .calc-schedule .schedule-when { white-space: normal; min-width: 6.5rem; }
-  .calc-schedule .calc-field label { min-width: 0; }
   /* A card per event: date, event, source, one above the other, nothing sideways. */
   .calc-schedule .schedule-table, .calc-schedule .schedule-table tbody,
   .calc-schedule .schedule-table tr, .calc-schedule .schedule-table td { display: block; }
   .calc-schedule .schedule-table thead { display: none; }
-  .calc-schedule .schedule-table tr { border-bottom: 1px solid #ddd; padding: 0.25rem 0; }
+  .calc-schedule .schedule-table tr { border-bottom: 1px solid var(--kb-border); padding: 0.25rem 0;
+  }
   .calc-schedule .schedule-table td { border: 0; padding: 0.1rem 0.5rem; }
   .calc-schedule .schedule-when { font-weight: 600; }
 }
@@ -77,6 +74,7 @@ class ScheduleCalculator(Calculator):
     """
 
     view = "schedule_view"
+    title = "Treatment and monitoring schedule"
     _css = Calculator._css + CSS
     course1_start = traitlets.Unicode("2026-01-12").tag(sync=True)
     """The first infusion day of course 1, ``YYYY-MM-DD``."""

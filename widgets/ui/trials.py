@@ -9,6 +9,7 @@ import traitlets
 from widgets.trials import (
     RateComparison,
     RiskComparison,
+    headline,
     rate_comparison,
     risk_comparison,
     rules_json,
@@ -29,16 +30,18 @@ def _percent(fraction: float) -> str:
     return f"{100 * fraction:.1f}%"
 
 
-def _first_preset() -> dict[str, Any]:
-    return rules_json()["presets"][0]
+def _default_preset() -> dict[str, Any]:
+    rules = rules_json()
+    return next(preset for preset in rules["presets"] if preset["id"] == rules["default"])
 
 
 class TrialsCalculator(Calculator):
     """Compare two arms' relapse rates or risks; the browser computes from `rules` and the inputs.
 
     The inputs are strings, as a reader types them, so that a typing slip can be shown as a
-    sentence rather than refused by the widget. They start at the first preset in
-    data/trials.yaml (a trial's published relapse rates).
+    sentence rather than refused by the widget. They start at the default preset
+    (``widgets.trials.DEFAULT_PRESET``: a trial's published counts of patients with both arm
+    sizes, so that the first view shows a number needed to treat with its interval).
 
     Examples:
         >>> widget = TrialsCalculator(measure="risk", control="21.1", treated="12.7")
@@ -47,6 +50,7 @@ class TrialsCalculator(Calculator):
     """
 
     view = "trials_view"
+    title = "Trial efficacy calculator"
     _css = Calculator._css + (JS / "trials.css").read_text(encoding="utf-8")
     measure = traitlets.Unicode().tag(sync=True)
     """``"rate"`` (relapses per patient-year) or ``"risk"`` (percentage of patients)."""
@@ -56,10 +60,12 @@ class TrialsCalculator(Calculator):
     n_treated = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
-        preset = _first_preset()
-        defaults = {name: preset[name] for name in ("measure", "control", "treated")}
-        if "measure" in kwargs or "control" in kwargs or "treated" in kwargs:
-            defaults = {"measure": "rate", "control": "", "treated": ""}
+        preset = _default_preset()
+        names = ("measure", "control", "treated", "n_control", "n_treated")
+        defaults = {name: preset[name] for name in names}
+        if any(name in kwargs for name in names):
+            defaults = {"measure": "rate", "control": "", "treated": "", "n_control": "",
+                        "n_treated": ""}
         super().__init__(
             **{
                 **defaults,
@@ -76,8 +82,14 @@ class TrialsCalculator(Calculator):
             return risk_comparison(_typed(self.control), _typed(self.treated), *sizes)
         return rate_comparison(_typed(self.control), _typed(self.treated))
 
-    def static_text(self) -> str:
+    def headline(self) -> str:
         result = self.result()
+        return headline("risk" if "nnt_text" in result else "rate", result)
+
+    def static_text(self) -> str:
+        return f"{self.headline()}. {self._details(self.result())}"
+
+    def _details(self, result: RateComparison | RiskComparison) -> str:
         if "nnt_text" in result:
             text = (
                 f"Risk {self.control}% with the comparator, {self.treated}% with treatment: "

@@ -14,8 +14,7 @@ from widgets.washout import WashoutPlan, rules_json, washout_plan
 CSS = """
 .calc-washout .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 .calc-washout ul { padding-left: 1.25rem; margin: 0.25rem 0; }
-.calc-washout .calc-headline { font-weight: 600; margin: 0 0 0.5rem; }
-.calc-washout .calc-date { margin: 0.1rem 0; }
+.calc-washout .calc-summary { margin: 0 0 0.5rem; }
 .calc-washout .calc-caveat { margin: 0.75rem 0 0; padding: 0.4rem 0.6rem;
   background: var(--kb-warn-bg); border-left: 3px solid var(--kb-warn); font-size: 0.9375rem; }
 .calc-washout .calc-caveat .calc-list-title { margin-top: 0; }
@@ -38,6 +37,7 @@ class WashoutCalculator(Calculator):
     """
 
     view = "washout_view"
+    title = "Washout calculator: switching to and from alemtuzumab"
     _css = Calculator._css + CSS
     prior = traitlets.Unicode("fingolimod").tag(sync=True)
     """The therapy stopped, by generic or brand name, as typed."""

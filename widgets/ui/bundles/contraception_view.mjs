@@ -79,11 +79,25 @@ function rich(tag, text, attributes = {}) {
   });
   return node;
 }
-var fieldCount = 0;
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
 function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = input.id || `calc-field-${nextNumber("field")}`;
   input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
   const wrapper = element("div", { class: "calc-field" });
   const label = element("label", { for: id }, labelText);
   wrapper.append(label, input);
@@ -93,6 +107,11 @@ function labelled(labelText, input, hintText = "") {
     wrapper.append(hint);
   }
   return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
 }
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
@@ -107,6 +126,106 @@ function disclaimer() {
     { class: "calc-disclaimer" },
     "For learning and for checking what the sources say; not a prescription."
   );
+}
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 7 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
 }
 
 // widgets/ui/js/dates.js
@@ -269,6 +388,14 @@ function when(milestone) {
   const words = milestone.qualifier === "at least" ? `${milestone.reads} at least` : milestone.reads;
   return `${words} ${formatDate(parseDate(milestone.date))}`;
 }
+function headline2(result) {
+  const entries = Object.values(result.items)[0];
+  const dated = entries.filter((m) => m.date !== null);
+  if (!dated.length) return `${entries[0].label}: no date set by the sources`;
+  const [first] = dated;
+  if (dated.every((m) => m.when === first.when)) return `${first.label} ${first.when}`;
+  return `${first.label} ${first.when} (${first.rule.source}); the sources differ`;
+}
 function afterLastInfusion(rules, last) {
   const day = enteredDate(last, LAST_INFUSION);
   const items = {};
@@ -305,18 +432,18 @@ function source(rule, siteRoot) {
 }
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-contraception" });
-  const known = element("select");
+  const known = element("select", { id: id("known") });
   for (const [value, text] of KNOWN) known.append(element("option", { value }, text));
-  const last = element("input", { type: "date" });
-  const start = element("input", { type: "date" });
-  const course = element("input", { type: "number", min: "1", step: "1", inputmode: "numeric" });
+  const last = element("input", { id: id("last_infusion"), type: "date" });
+  const start = element("input", { id: id("course_start"), type: "date" });
+  const course = element("input", { id: id("course"), type: "number", min: "1", step: "1", inputmode: "numeric" });
   const first = rules.courses.first.infusion_days;
   const later = rules.courses.second.infusion_days;
   const lastGroup = element("div", { class: "calc-group" });
   lastGroup.append(labelled("Date of the last infusion", last));
-  const courseGroup = element("div", { class: "calc-group" });
-  courseGroup.append(
+  const courseGroup = pair(
     labelled("First day of the course", start),
     labelled(
       "Course number",
@@ -325,7 +452,14 @@ function render({ model, el }) {
     )
   );
   const status = statusRegion();
-  root.append(labelled("Start from", known), lastGroup, courseGroup, status, disclaimer());
+  root.append(
+    pair(labelled("Start from", known), lastGroup),
+    courseGroup,
+    exampleNote(model),
+    status,
+    disclaimer(),
+    shareTools(model, id)
+  );
   el.append(root);
   function fail(message) {
     status.classList.add("calc-error");
@@ -377,12 +511,12 @@ function render({ model, el }) {
       return;
     }
     status.classList.remove("calc-error");
-    const head = element("p", { class: "calc-headline", "data-result": "last_infusion", "data-value": result.lastInfusion });
-    head.append(
+    const lastLine = element("p", { class: "calc-last", "data-result": "last_infusion", "data-value": result.lastInfusion });
+    lastLine.append(
       element("strong", {}, "Last infusion: "),
       element("time", { datetime: result.lastInfusion }, formatDate(parseDate(result.lastInfusion)))
     );
-    status.replaceChildren(head);
+    status.replaceChildren(headline(headline2(result)), lastLine);
     if (how) status.append(how);
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });

@@ -79,11 +79,25 @@ function rich(tag, text, attributes = {}) {
   });
   return node;
 }
-var fieldCount = 0;
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
 function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = input.id || `calc-field-${nextNumber("field")}`;
   input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
   const wrapper = element("div", { class: "calc-field" });
   const label = element("label", { for: id }, labelText);
   wrapper.append(label, input);
@@ -93,6 +107,11 @@ function labelled(labelText, input, hintText = "") {
     wrapper.append(hint);
   }
   return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
 }
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
@@ -107,6 +126,106 @@ function disclaimer() {
     { class: "calc-disclaimer" },
     "For learning and for checking what the sources say; not a prescription."
   );
+}
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 7 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
 }
 
 // widgets/ui/js/dates.js
@@ -308,6 +427,10 @@ function whenText(event) {
   const start = formatDate(parseDate(event.start));
   return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
 }
+function headlineText(projected, due, horizon) {
+  const monitoring = `monitoring until ${formatDate(horizon)}`;
+  return projected ? `Course 2 due ${formatDate(due)}; ${monitoring}` : `Monitoring until ${formatDate(horizon)}`;
+}
 function summaryLines(rules, courses, due, horizon, count, notices) {
   const [first, second] = courses;
   const lines = [`Course 1: infusions from ${formatDate(first.start)} to ${formatDate(first.last)}.`];
@@ -452,7 +575,8 @@ function buildSchedule(rules, first, second) {
     events,
     openPoints: rules.open_points,
     notices,
-    summary: summaryLines(rules, courses, due, horizon, events.length, notices)
+    summary: summaryLines(rules, courses, due, horizon, events.length, notices),
+    headline: headlineText(!two.given, due, horizon)
   };
 }
 function treatmentSchedule(rules, course1Start, course2Start = null) {
@@ -495,14 +619,38 @@ function icsDate(day) {
   return toIso(day).replace(/-/g, "");
 }
 var plain = (text) => text.replace(/\*/g, "");
-function eventDescription(event) {
-  const lines = [plain(event.text)];
-  if (event.projected) lines.push("Projected: counted from course 2 starting on its due date.");
-  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
-  lines.push(`Sources: ${sources.join("; ")}.`);
-  return lines.join("\n");
+function calendarDays(rules, schedule, include = "all") {
+  const sources = rules.ics.sources;
+  const repeated = rules.repeated_kinds;
+  if (!rules.ics.choices.some((choice) => choice.id === include)) {
+    throw new InputError("choice", `Choose what the calendar holds; '${include}' is not one of the choices.`);
+  }
+  const chosen = (event) => include === "all" || (include === "one-off" ? !repeated.includes(event.kind) : event.rules.some((rule) => rule.key === sources[include]));
+  const marks = [];
+  schedule.events.forEach((event, index) => {
+    if (!chosen(event)) return;
+    marks.push([event.start, 0, index, event, false]);
+    if (event.end !== null && event.end !== event.start) marks.push([event.end, 1, index, event, true]);
+  });
+  marks.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] || a[2] - b[2]);
+  const days = /* @__PURE__ */ new Map();
+  for (const [day, , , event, ends] of marks) {
+    if (!days.has(day)) days.set(day, []);
+    days.get(day).push([event, ends]);
+  }
+  return [...days.entries()];
 }
-function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
+function itemText(rules, event, ends) {
+  const projected = event.projected ? ` (${rules.ics.projected})` : "";
+  let head;
+  if (ends) head = `Last day: ${event.title}${projected}, ${whenText(event)}.`;
+  else if (event.end !== null) head = `${event.title}${projected}, ${whenText(event)}: ${plain(event.text)}`;
+  else head = `${event.title}${projected}: ${plain(event.text)}`;
+  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
+  return `${head}
+Sources: ${sources.join("; ")}.`;
+}
+function calendarText(rules, schedule, stamp = rules.ics.default_stamp, include = "all") {
   const how = `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`;
   if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) throw new InputError("stamp", how);
   const [year, month, day, hour, minute, second] = [0, 4, 6, 9, 11, 13].map(
@@ -515,7 +663,9 @@ function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
       `Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}; ${stamp} is not one.`
     );
   }
+  const days = calendarDays(rules, schedule, include);
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const what = rules.ics.choices.find((choice) => choice.id === include).label;
   const first = parseDate(schedule.courses[0].start);
   const lines = [
     "BEGIN:VCALENDAR",
@@ -524,27 +674,30 @@ function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsEscape(rules.ics.name)}`,
-    `X-WR-CALDESC:${icsEscape(`Course 1 from ${formatDate(first)}. ${rules.ics.disclaimer}`)}`
+    "X-WR-CALDESC:" + icsEscape(`Course 1 from ${formatDate(first)}. ${what}, one calendar event a day. ${rules.ics.disclaimer}`)
   ];
-  for (const event of schedule.events) {
-    const start = parseDate(event.start);
-    const last = parseDate(event.end || event.start);
+  for (const [iso, items] of days) {
+    const date = parseDate(iso);
+    const [event, ends] = items[0];
+    const more = items.length > 1 ? ` and ${items.length - 1} more` : "";
+    const title = (ends ? `Last day: ${event.title}` : event.title) + more;
+    const description = items.map(([item, itemEnds]) => itemText(rules, item, itemEnds)).join("\n\n");
+    const labels = [...new Set(items.map(([item]) => kinds[item.kind]))];
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${event.id}-${icsDate(start)}@${rules.ics.uid_domain}`,
+      `UID:${include}-${icsDate(date)}@${rules.ics.uid_domain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(start)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(last, 1))}`,
-      `SUMMARY:${icsEscape(event.title)}`,
-      `DESCRIPTION:${icsEscape(eventDescription(event))}`,
-      `CATEGORIES:${icsEscape(kinds[event.kind])}`,
+      `DTSTART;VALUE=DATE:${icsDate(date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(date, 1))}`,
+      `SUMMARY:${icsEscape(title)}`,
+      `DESCRIPTION:${icsEscape(description)}`,
+      `CATEGORIES:${labels.map(icsEscape).join(",")}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT"
     );
   }
   lines.push("END:VCALENDAR");
-  return lines.map((line) => `${icsFold(line)}\r
-`).join("");
+  return lines.map((line) => icsFold(line) + "\r\n").join("");
 }
 function chartRows(rules, schedule) {
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
@@ -571,8 +724,8 @@ function chartDescription(rules, schedule) {
 }
 
 // widgets/ui/js/schedule_view.js
-var REPEATED_KINDS = ["test", "check"];
 var NARROW = 520;
+var NEXT_ROWS = 8;
 var SHOW = [
   ["all", "every event"],
   ["once", "treatment, precautions and deadlines"],
@@ -666,11 +819,15 @@ function vegaReady(model) {
 }
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-schedule" });
-  const first = element("input", { type: "date", "data-input": "course1_start" });
-  const second = element("input", { type: "date", "data-input": "course2_start" });
-  const show = element("select", { "data-input": "show" });
+  const repeatedKinds = rules.repeated_kinds || [];
+  const first = element("input", { id: id("course1_start"), type: "date", "data-input": "course1_start" });
+  const second = element("input", { id: id("course2_start"), type: "date", "data-input": "course2_start" });
+  const show = element("select", { id: id("show"), "data-input": "show" });
   for (const [value, text] of SHOW) show.append(element("option", { value }, text));
+  const include = element("select", { id: id("include"), "data-input": "include" });
+  for (const choice of rules.ics.choices) include.append(element("option", { value: choice.id }, choice.label));
   const firstDays = rules.courses.first.infusion_days;
   const laterDays = rules.courses.second.infusion_days;
   const status = statusRegion();
@@ -679,51 +836,54 @@ function render({ model, el }) {
   const chartNote = element(
     "figcaption",
     { class: "calc-hint" },
-    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table below lists every event with its source."
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table above lists every event with its source."
   );
   figure.append(chart, chartNote);
   const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
   const downloadHint = element(
     "p",
     { class: "calc-hint" },
-    "An iCalendar file for any calendar program: one all-day event per row of the table, made in your browser."
+    "For any calendar program: one all-day event a day, listing what that day holds and its sources; made in your browser."
   );
-  const tableWrap = element("div", {
-    class: "schedule-table-wrap",
-    role: "region",
-    tabindex: "0",
-    "aria-label": "Schedule table, one row per event"
-  });
-  const table = element("table", { class: "schedule-table" });
+  const calendar = element("div", { class: "schedule-calendar" });
+  calendar.append(labelled("The calendar file holds", include), download, downloadHint);
+  const tableTitle = element("p", { class: "calc-list-title schedule-table-title", "aria-live": "polite" });
+  const table = element("table", { class: "schedule-table", "aria-labelledby": id("table-title") });
+  tableTitle.id = id("table-title");
   const head = element("thead");
   const headRow = element("tr");
   for (const name of ["When", "Event", "Source"]) headRow.append(element("th", { scope: "col" }, name));
   head.append(headRow);
   const body = element("tbody");
   table.append(head, body);
-  tableWrap.append(table);
+  const more = element("button", { type: "button", class: "calc-button schedule-more", "aria-controls": id("table-title") });
   const openTitle = element("p", { class: "calc-list-title" }, "What the sources leave open");
   const openList = element("ul", { class: "schedule-open" });
   const results = element("div", { class: "schedule-results" });
   results.append(
-    figure,
-    download,
-    downloadHint,
+    calendar,
     labelled("Show", show),
-    tableWrap,
+    tableTitle,
+    table,
+    more,
+    figure,
     openTitle,
     openList
   );
   root.append(
-    labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, given on consecutive days.`),
-    labelled(
-      "First day of course 2",
-      second,
-      `Leave it empty if course 2 has not been given: the schedule shows when it is due. Course 2 has ${laterDays} infusion days.`
+    pair(
+      labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, on consecutive days.`),
+      labelled(
+        "First day of course 2",
+        second,
+        `Empty until course 2 is given: the schedule shows when it is due. It has ${laterDays} infusion days.`
+      )
     ),
+    exampleNote(model),
     status,
     results,
-    disclaimer()
+    disclaimer(),
+    shareTools(model, id)
   );
   el.append(root);
   let current2 = null;
@@ -743,13 +903,38 @@ function render({ model, el }) {
     if (message) fail(message);
     return Boolean(message);
   }
+  let showAll = false;
+  function today() {
+    const now = /* @__PURE__ */ new Date();
+    return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  }
   function applyFilter() {
     const wanted = show.value;
-    for (const row of body.rows) {
-      const repeated = REPEATED_KINDS.includes(row.dataset.kind);
-      row.hidden = wanted === "once" ? repeated : wanted === "repeated" ? !repeated : false;
-    }
+    const rows = [...body.rows];
+    const matching = rows.filter((row) => {
+      const repeated = repeatedKinds.includes(row.dataset.kind);
+      return wanted === "once" ? !repeated : wanted === "repeated" ? repeated : true;
+    });
+    const now = today();
+    const coming = matching.filter((row) => (row.dataset.end || row.dataset.start) >= now);
+    const next = coming.slice(0, NEXT_ROWS);
+    const visible = new Set(showAll ? matching : next);
+    for (const row of rows) row.hidden = !visible.has(row);
+    const total = matching.length;
+    const when = formatDate(parseDate(now));
+    if (showAll) tableTitle.textContent = `All ${total} events`;
+    else if (!coming.length) tableTitle.textContent = `Every one of the ${total} events is before today, ${when}`;
+    else if (coming.length === total) tableTitle.textContent = `The first ${next.length} of ${total} events`;
+    else tableTitle.textContent = `The next ${next.length} of ${total} events, from today, ${when}`;
+    table.hidden = visible.size === 0;
+    more.hidden = !showAll && next.length === total;
+    more.textContent = showAll ? "Show only the next events" : `Show all ${total} events`;
+    more.setAttribute("aria-expanded", String(showAll));
   }
+  more.addEventListener("click", () => {
+    showAll = !showAll;
+    applyFilter();
+  });
   async function drawChart(schedule) {
     chartToken += 1;
     const token = chartToken;
@@ -812,8 +997,7 @@ function render({ model, el }) {
     const lines = schedule.summary.map(
       (line, index) => element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line)
     );
-    lines[0].classList.add("calc-headline");
-    status.replaceChildren(...lines);
+    status.replaceChildren(headline(schedule.headline), ...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     setTimeout(() => {
       if (current2 === schedule) showDetails(schedule, siteRoot);
@@ -848,19 +1032,21 @@ function render({ model, el }) {
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;
   }
-  function fileName(schedule) {
+  function fileName(schedule, choice) {
     const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
-    return `alemtuzumab-schedule-${dates.join("-")}.ics`;
+    const what = choice === "all" ? "" : `-${choice}`;
+    return `alemtuzumab-schedule-${dates.join("-")}${what}.ics`;
   }
+  let fileUrl = null;
   download.addEventListener("click", () => {
     if (!current2) return;
-    const text = calendarText(rules, current2);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current2), hidden: "" });
+    const text = calendarText(rules, current2, rules.ics.default_stamp, include.value);
+    if (fileUrl) URL.revokeObjectURL(fileUrl);
+    fileUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: fileUrl, download: fileName(current2, include.value), target: "_self", hidden: "" });
     root.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1e3);
   });
   show.addEventListener("change", applyFilter);
   let resizeTimer = null;

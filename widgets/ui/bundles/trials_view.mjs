@@ -69,11 +69,25 @@ function element(tag, attributes = {}, text = "") {
   if (text) node.textContent = text;
   return node;
 }
-var fieldCount = 0;
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
 function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = input.id || `calc-field-${nextNumber("field")}`;
   input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
   const wrapper = element("div", { class: "calc-field" });
   const label = element("label", { for: id }, labelText);
   wrapper.append(label, input);
@@ -83,6 +97,11 @@ function labelled(labelText, input, hintText = "") {
     wrapper.append(hint);
   }
   return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
 }
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
@@ -104,11 +123,112 @@ function disclaimer() {
     "For learning and for checking what the sources say; not a prescription."
   );
 }
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 7 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
+}
 
 // widgets/ui/js/trials.js
 var Z95 = 1.959963984540054;
 var TOLERANCE = 1e-9;
 var MAX_RELAPSE_ICONS = 300;
+var MOST_DECIMALS = 6;
 var InputError = class extends Error {
 };
 function checked(value, name, what, example = "") {
@@ -353,6 +473,33 @@ function fixed(value, places) {
   const text = value.toFixed(places);
   return Number(text) === 0 ? 0 .toFixed(places) : text;
 }
+function decimals(values, places = 1, most = MOST_DECIMALS) {
+  while (places < most && values.some((value) => value !== 0 && Number(fixed(Math.abs(value), places)) === 0)) {
+    places += 1;
+  }
+  return places;
+}
+function headline2(measure, result) {
+  if (measure === "rate") {
+    const perHundred = result.relapses_avoided_per_100_patient_years;
+    if (result.difference > 0) return `${fixed(perHundred, 1)} relapses avoided per 100 patient-years`;
+    if (result.difference < 0) return `${fixed(-perHundred, 1)} extra relapses per 100 patient-years`;
+    return "No difference in relapses per patient-year";
+  }
+  const kind = result.nnt_kind;
+  const interval = result.nnt_interval;
+  const head = kind === "none" ? "No difference in risk: the NNT is infinite" : `${kind === "benefit" ? "NNT" : "NNH"} ${count(result.nnt)}`;
+  if (!interval) return head;
+  if (interval.includes_infinity) {
+    const parts = [];
+    if (interval.benefit) parts.push(`NNT ${count(interval.benefit[0])}`);
+    parts.push("infinity");
+    if (interval.harm) parts.push(`NNH ${count(interval.harm[0])}`);
+    return `${head} (95% CI ${parts.join(" to ")})`;
+  }
+  const [low, high] = interval.benefit || interval.harm;
+  return `${head} (95% CI ${count(low)} to ${count(high)})`;
+}
 function relativeText(measure, result) {
   const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
   const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
@@ -374,11 +521,12 @@ function absoluteText(measure, result) {
     return "no difference in relapses per patient-year";
   }
   const arr = result.absolute_risk_reduction;
-  const points = `${fixed(Math.abs(100 * arr), 1)} percentage points`;
+  const places = decimals([arr, ...result.arr_ci || []].map((value) => 100 * value));
+  const points = `${fixed(Math.abs(100 * arr), places)} percentage points`;
   const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
   if (!result.arr_ci) return direction;
   const [low, high] = result.arr_ci;
-  const signed = (value) => fixed(100 * value, 1).replace("-", "−");
+  const signed = (value) => fixed(100 * value, places).replace("-", "−");
   return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
 }
 function nntSentence(result) {
@@ -409,13 +557,12 @@ var KINDS = [
   { kind: "extra", colour: "#CC79A7", patients: "with the event on treatment only: extra", relapses: "extra on treatment" },
   { kind: "neither", colour: "#D9D9D9", patients: "with the event in neither arm", relapses: "" }
 ];
-var UNITS = { rate: "relapses per patient-year", risk: "% of patients with the event" };
+var UNITS = { rate: "relapses per patient-year", risk: "% with the event" };
 function svgNode(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   return node;
 }
-var pictureCount = 0;
 function icon(unit, x, y, colour, kind) {
   const group = svgNode("g", { "data-kind": kind, fill: colour });
   if (unit === "patients") {
@@ -432,9 +579,7 @@ function icon(unit, x, y, colour, kind) {
   }
   return group;
 }
-function iconArray(icons) {
-  pictureCount += 1;
-  const titleId = `trials-picture-${pictureCount}`;
+function iconArray(icons, titleId) {
   const columns = 10;
   const rows = Math.max(1, Math.ceil(icons.total / columns));
   const description = iconDescription(icons);
@@ -491,38 +636,49 @@ function render({ model, el }) {
   const rules = calculatorRules(model);
   const presets = rules.presets || [];
   const siteRoot = model.get("site_root") || "";
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-trials" });
-  const presetSelect = element("select", { "data-input": "preset" });
+  const presetSelect = element("select", { id: id("preset"), "data-input": "preset" });
   presetSelect.append(element("option", { value: "" }, "Your own numbers"));
   for (const preset of presets) presetSelect.append(element("option", { value: preset.id }, preset.label));
-  const measureSelect = element("select", { "data-input": "measure" });
+  const measureSelect = element("select", { id: id("measure"), "data-input": "measure" });
   measureSelect.append(
     element("option", { value: "rate" }, "Relapse rates (relapses per patient-year)"),
     element("option", { value: "risk" }, "Risks (% of patients with an event)")
   );
-  const inputs = {
-    control: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "control" }),
-    treated: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "treated" }),
-    n_control: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_control" }),
-    n_treated: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_treated" })
+  const field = (name, inputmode) => element("input", { id: id(name), type: "text", inputmode, autocomplete: "off", "data-input": name });
+  const inputs2 = {
+    control: field("control", "decimal"),
+    treated: field("treated", "decimal"),
+    n_control: field("n_control", "numeric"),
+    n_treated: field("n_treated", "numeric")
   };
   const fields = {
-    preset: labelled("Trial figures", presetSelect, "Fills in a trial's published figures, or a source's."),
+    preset: labelled("Trial figures", presetSelect),
     measure: labelled("Kind of figure", measureSelect),
-    control: labelled("Control arm", inputs.control, ""),
-    treated: labelled("Treated arm", inputs.treated, ""),
-    n_control: labelled("Patients in the control arm (optional)", inputs.n_control),
-    n_treated: labelled("Patients in the treated arm (optional)", inputs.n_treated)
+    control: labelled("Control arm", inputs2.control, ""),
+    treated: labelled("Treated arm", inputs2.treated, ""),
+    n_control: labelled("Patients, control arm", inputs2.n_control),
+    n_treated: labelled("Patients, treated arm", inputs2.n_treated)
   };
   const sizes = element("div", { class: "trials-sizes" });
   sizes.append(
-    fields.n_control,
-    fields.n_treated,
-    element("p", { class: "calc-hint" }, "With both arm sizes, the 95% intervals of the difference and the NNT are shown.")
+    pair(fields.n_control, fields.n_treated),
+    element("p", { class: "calc-hint" }, "Optional: with both arm sizes, the 95% intervals of the difference and the NNT are shown.")
   );
   const about = element("div", { class: "trials-about" });
   const status = statusRegion();
-  root.append(fields.preset, fields.measure, fields.control, fields.treated, sizes, about, status, disclaimer());
+  root.append(
+    fields.preset,
+    fields.measure,
+    pair(fields.control, fields.treated),
+    sizes,
+    exampleNote(model),
+    status,
+    about,
+    disclaimer(),
+    shareTools(model, id)
+  );
   el.append(root);
   function currentPreset() {
     return presets.find(
@@ -541,16 +697,17 @@ function render({ model, el }) {
     const state = Object.fromEntries(INPUTS.map((name) => [name, String(model.get(name) ?? "")]));
     measureSelect.value = state.measure;
     for (const name of ["control", "treated", "n_control", "n_treated"]) {
-      if (inputs[name].value !== state[name]) inputs[name].value = state[name];
+      if (inputs2[name].value !== state[name]) inputs2[name].value = state[name];
     }
     labels(state.measure);
     const preset = currentPreset();
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
     if (preset) {
+      const trial = rules.trials[preset.trial];
       about.append(
-        element("p", { class: "calc-hint" }, `${preset.treated_name} (treated) against ${preset.control_name} (control). ${preset.note}`),
-        citationList(preset.citations, siteRoot)
+        element("p", { class: "calc-hint" }, `${preset.label}: ${trial.treated_name} (treated) against ${trial.control_name} (control). ${preset.note}`),
+        citationList(preset.citations || [trial.paper], siteRoot)
       );
     }
     const outcome = evaluate(state.measure === "risk" ? state : { ...state, n_control: "", n_treated: "" });
@@ -560,9 +717,9 @@ function render({ model, el }) {
       status.append(element("p", { "data-result": "error" }, outcome.message));
       return;
     }
-    status.append(resultTable(outcome));
+    status.append(headline(headline2(outcome.measure, outcome.result)), resultTable(outcome));
     if (outcome.icons.drawable) {
-      status.append(iconArray(outcome.icons));
+      status.append(iconArray(outcome.icons, id("picture")));
     } else {
       status.append(
         element("p", {}, `The picture is left out: it shows at most ${MAX_RELAPSE_ICONS / 100} relapses per patient-year.`)
@@ -590,7 +747,7 @@ function render({ model, el }) {
     update();
   });
   measureSelect.addEventListener("change", () => save("measure", measureSelect.value));
-  for (const [name, input] of Object.entries(inputs)) {
+  for (const [name, input] of Object.entries(inputs2)) {
     input.addEventListener("input", () => save(name, input.value));
   }
   for (const name of INPUTS) model.on(`change:${name}`, changed);

@@ -65,11 +65,25 @@ function rich(tag, text, attributes = {}) {
   });
   return node;
 }
-var fieldCount = 0;
+function nextNumber(name) {
+  const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
 function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = input.id || `calc-field-${nextNumber("field")}`;
   input.id = id;
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
   const wrapper = element("div", { class: "calc-field" });
   const label = element("label", { for: id }, labelText);
   wrapper.append(label, input);
@@ -79,6 +93,11 @@ function labelled(labelText, input, hintText = "") {
     wrapper.append(hint);
   }
   return wrapper;
+}
+function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
 }
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
@@ -103,6 +122,106 @@ function disclaimer() {
     { class: "calc-disclaimer" },
     "For learning and for checking what the sources say; not a prescription."
   );
+}
+function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case."
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+var FRAME_HEIGHT = 640;
+var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function embedSnippet(model) {
+  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+<script>${RESIZE_SCRIPT}<\/script>`;
+}
+function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet }
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 7 : 2;
+  }
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
 }
 
 // widgets/ui/js/dates.js
@@ -236,23 +355,78 @@ function normaliseName(text) {
   const separators = new RegExp(`(?:${spacePattern()}|[_\\-\\u2010-\\u2015])+`, "u");
   return String(text).toLowerCase().split(separators).filter(Boolean).join(" ");
 }
+function editDistance(a, b) {
+  let previous2 = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], previous2[j - 2] + 1);
+      }
+    }
+    previous2 = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+function nameParts(key) {
+  const words = key.split(" ");
+  const parts = [key];
+  for (let i = words.length - 1; i > 0; i -= 1) {
+    if (words[i][0] >= "0" && words[i][0] <= "9") parts.push(words.slice(0, i).join(" "));
+  }
+  return parts;
+}
+var own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+function suggestions(rules, name) {
+  const { letters_per_edit: perEdit, max_edits: maxEdits, max_suggestions: most, min_prefix: prefix } = rules.match;
+  const parts = nameParts(normaliseName(name)).map((key) => [
+    key,
+    Math.min(maxEdits, Math.max(1, Math.floor(key.length / perEdit)))
+  ]);
+  const best = /* @__PURE__ */ new Map();
+  for (const option of rules.options) {
+    const candidate = normaliseName(option);
+    const therapy = rules.names[candidate];
+    const lower = option.toLowerCase();
+    for (const [key, allowed] of parts) {
+      let distance = editDistance(key, candidate);
+      if (key.length >= prefix && candidate.startsWith(key)) distance = Math.min(distance, allowed);
+      const held = best.get(therapy);
+      const better = !held || distance < held.distance || distance === held.distance && lower < held.lower;
+      if (distance <= allowed && better) best.set(therapy, { distance, lower, option });
+    }
+  }
+  return [...best.values()].sort((x, y) => x.distance - y.distance || (x.lower < y.lower ? -1 : x.lower > y.lower ? 1 : 0)).slice(0, most).map((entry) => entry.option);
+}
+var orList = (names) => names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+var EXAMPLE_NAMES = "e.g. fingolimod or Gilenya";
 function findTherapy(rules, name) {
   if (typeof name === "string") name = cleanText(name, "the therapy");
   const key = typeof name === "string" ? normaliseName(name) : "";
   if (!key) {
     throw new InputError(
       "empty-therapy",
-      "Enter the therapy that was stopped, by generic or brand name, e.g. fingolimod or Gilenya."
+      `Enter the therapy that was stopped, by generic or brand name, ${EXAMPLE_NAMES}.`
     );
   }
-  const id = Object.prototype.hasOwnProperty.call(rules.names, key) ? rules.names[key] : void 0;
-  if (id === void 0) {
-    throw new InputError(
-      "unknown-therapy",
-      `'${name.trim()}' is not a therapy this calculator knows. Enter one of these generic or brand names: ${rules.accepted}.`
-    );
+  const found = nameParts(key).find((part) => own(rules.names, part));
+  if (found === void 0) {
+    const close = suggestions(rules, name);
+    const advice = close.length ? `Did you mean ${orList(close)}?` : `Enter the generic or brand name of a disease-modifying therapy for MS, ${EXAMPLE_NAMES}.`;
+    throw new InputError("unknown-therapy", `'${name.trim()}' is not a therapy this calculator knows. ${advice}`);
   }
-  return rules.therapies[id];
+  const id = rules.names[found];
+  return { id, ...rules.therapies[id] };
+}
+function headline2(plan) {
+  if (!plan.covered) return "No date: no source gives a rule for this switch";
+  if (plan.earliestStart === null) return "No date: the source sets no washout interval";
+  const head = `Earliest start of ${plan.nextTherapy}: ${formatDate(parseDate(plan.earliestStart))}`;
+  return plan.latestStart === null ? head : `${head}; latest start: ${formatDate(parseDate(plan.latestStart))}`;
 }
 function summary(plan) {
   if (!plan.covered) return plan.notice;
@@ -269,6 +443,7 @@ function summary(plan) {
 function washoutPlan(rules, prior, lastDose) {
   const rule = findTherapy(rules, prior);
   const day = enteredDate(lastDose, LAST_DOSE);
+  const ruleIds = rule.rules.filter((id) => own(rules.claims, id));
   const plan = {
     prior: rule.id,
     therapy: rule.label,
@@ -280,25 +455,19 @@ function washoutPlan(rules, prior, lastDose) {
     earliestStart: rule.earliest ? toIso(addDuration(day, rule.earliest)) : null,
     latestStart: rule.latest ? toIso(addDuration(day, rule.latest)) : null,
     offset: rule.offset,
-    notice: rule.notice,
-    actions: rule.actions,
+    notice: rule.covered ? "" : rules.not_covered.split("{therapy}").join(rule.label),
+    actions: [...rule.actions, ...rule.general ? rules.general : []],
     cautions: rule.cautions,
     caveats: rule.caveats,
-    rules: rule.rules,
-    citations: [...new Set(rule.rules.map((r) => r.key))]
+    rules: ruleIds.map((id) => rules.claims[id])
   };
+  plan.citations = [...new Set(plan.rules.map((r) => r.key))];
   plan.summary = summary(plan);
+  plan.headline = headline2(plan);
   return plan;
 }
 
 // widgets/ui/js/washout_view.js
-function dateCell(name, label, iso, none) {
-  const row = element("div", { class: "calc-date", "data-result": name, "data-value": iso || "" });
-  row.append(element("strong", {}, `${label}: `));
-  if (iso) row.append(element("time", { datetime: iso }, formatDate(parseDate(iso))));
-  else row.append(document.createTextNode(none));
-  return row;
-}
 function list(title, items, kind) {
   const block = element("div", { class: `calc-${kind}` });
   block.append(element("p", { class: "calc-list-title" }, title));
@@ -322,35 +491,38 @@ function rulesApplied(rules, siteRoot) {
   block.append(ul);
   return block;
 }
-var views = 0;
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-washout" });
-  views += 1;
-  const listId = `washout-names-${views}`;
-  const names = element("datalist", { id: listId });
+  const names = element("datalist", { id: id("names") });
   for (const name of rules.options) names.append(element("option", { value: name }));
   const prior = element("input", {
+    id: id("prior"),
     type: "text",
-    list: listId,
+    list: id("names"),
     autocomplete: "off",
     spellcheck: "false",
     autocapitalize: "none"
   });
-  const lastDose = element("input", { type: "date", required: "" });
+  const lastDose = element("input", { id: id("last_dose"), type: "date", required: "" });
   const status = statusRegion();
   const details = element("div", { class: "calc-details" });
   root.append(
-    labelled(
-      "Therapy stopped",
-      prior,
-      "Generic or brand name, e.g. fingolimod or Gilenya. Enter alemtuzumab (Lemtrada) for a switch from alemtuzumab to another therapy."
+    pair(
+      labelled(
+        "Therapy stopped",
+        prior,
+        "Generic or brand name, e.g. fingolimod or Gilenya 0.5 mg; alemtuzumab for a switch away from it."
+      ),
+      labelled("Date of the last dose", lastDose)
     ),
     names,
-    labelled("Date of the last dose", lastDose),
+    exampleNote(model),
     status,
     details,
-    disclaimer()
+    disclaimer(),
+    shareTools(model, id)
   );
   el.append(root);
   function fail(message) {
@@ -378,16 +550,10 @@ function render({ model, el }) {
       return;
     }
     status.classList.remove("calc-error");
-    const next = plan.direction === "to-alemtuzumab" ? "alemtuzumab" : "the next therapy";
-    const head = element("p", { class: "calc-headline", "data-result": "summary" }, plan.summary);
-    const dates = element("div", { class: "calc-dates" });
-    if (plan.covered) {
-      dates.append(
-        dateCell("earliest_start", `Earliest start of ${next}`, plan.earliestStart, "none set by the sources"),
-        dateCell("latest_start", `Latest start of ${next}`, plan.latestStart, "none set by the sources")
-      );
-    }
-    status.replaceChildren(head, dates);
+    const asShown = (iso) => [iso, iso && formatDate(parseDate(iso))];
+    const head = headline(plan.headline, { earliest_start: asShown(plan.earliestStart), latest_start: asShown(plan.latestStart) });
+    const summary2 = element("p", { class: "calc-summary", "data-result": "summary" }, plan.summary);
+    status.replaceChildren(head, summary2);
     if (plan.caveats.length) status.append(list("Caveat on this rule", plan.caveats, "caveat"));
     const parts = [];
     if (plan.actions.length) parts.push(list("What must happen first", plan.actions, "actions"));

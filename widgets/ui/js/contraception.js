@@ -52,6 +52,16 @@ export function when(milestone) {
   return `${words} ${formatDate(parseDate(milestone.date))}`;
 }
 
+/** The answer to the first question in one line, as AfterLastInfusion.headline in Python. */
+export function headline(result) {
+  const entries = Object.values(result.items)[0];
+  const dated = entries.filter((m) => m.date !== null);
+  if (!dated.length) return `${entries[0].label}: no date set by the sources`;
+  const [first] = dated;
+  if (dated.every((m) => m.when === first.when)) return `${first.label} ${first.when}`;
+  return `${first.label} ${first.when} (${first.rule.source}); the sources differ`;
+}
+
 /**
  * Every date that follows the last infusion, one milestone per source, never blended.
  * Returns {lastInfusion, items: {item id: [milestone]}}; throws InputError for a bad date.

@@ -2,9 +2,12 @@
 // worked out from a course's first day and number) in; contraception, breastfeeding, vaccination,
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/contraception.py rules_json()).
-import { element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
+import {
+  element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  shareTools, pair,
+} from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
-import { afterLastInfusion, courseRule, lastInfusion } from "./contraception.js";
+import { afterLastInfusion, courseRule, headline as headlineText, lastInfusion } from "./contraception.js";
 
 const KNOWN = [
   ["last_infusion", "the last infusion"],
@@ -24,20 +27,20 @@ function source(rule, siteRoot) {
 
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-contraception" });
 
-  const known = element("select");
+  const known = element("select", { id: id("known") });
   for (const [value, text] of KNOWN) known.append(element("option", { value }, text));
-  const last = element("input", { type: "date" });
-  const start = element("input", { type: "date" });
-  const course = element("input", { type: "number", min: "1", step: "1", inputmode: "numeric" });
+  const last = element("input", { id: id("last_infusion"), type: "date" });
+  const start = element("input", { id: id("course_start"), type: "date" });
+  const course = element("input", { id: id("course"), type: "number", min: "1", step: "1", inputmode: "numeric" });
   const first = rules.courses.first.infusion_days;
   const later = rules.courses.second.infusion_days;
 
   const lastGroup = element("div", { class: "calc-group" });
   lastGroup.append(labelled("Date of the last infusion", last));
-  const courseGroup = element("div", { class: "calc-group" });
-  courseGroup.append(
+  const courseGroup = pair(
     labelled("First day of the course", start),
     labelled(
       "Course number",
@@ -47,7 +50,14 @@ function render({ model, el }) {
   );
 
   const status = statusRegion();
-  root.append(labelled("Start from", known), lastGroup, courseGroup, status, disclaimer());
+  root.append(
+    pair(labelled("Start from", known), lastGroup),
+    courseGroup,
+    exampleNote(model),
+    status,
+    disclaimer(),
+    shareTools(model, id),
+  );
   el.append(root);
 
   function fail(message) {
@@ -106,12 +116,12 @@ function render({ model, el }) {
       return;
     }
     status.classList.remove("calc-error");
-    const head = element("p", { class: "calc-headline", "data-result": "last_infusion", "data-value": result.lastInfusion });
-    head.append(
+    const lastLine = element("p", { class: "calc-last", "data-result": "last_infusion", "data-value": result.lastInfusion });
+    lastLine.append(
       element("strong", {}, "Last infusion: "),
       element("time", { datetime: result.lastInfusion }, formatDate(parseDate(result.lastInfusion))),
     );
-    status.replaceChildren(head);
+    status.replaceChildren(headline(headlineText(result)), lastLine);
     if (how) status.append(how);
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });

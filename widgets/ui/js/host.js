@@ -4,8 +4,12 @@
 // widget-view script where each widget was displayed. For every view whose model carries an
 // anywidget ESM (`_esm`), this host builds a small model (get/set/on/off/save_changes), imports
 // the ESM from a Blob URL and calls its render(). Other widget kinds are left alone.
-// On a standalone embed page (body[data-embed]), traits named in `_url_params` are read from
-// the query string at start and written back to it as they change, so a link reproduces a case.
+// Traits named in `_url_params` are read from the query string at start and written back to it
+// as they change, on a book page as on a standalone embed page, so a link reproduces a case.
+// Each calculator gets a key (its stem, then stem-2, ...): its element ids start with it, and on
+// a page with more than one calculator its URL parameters do too ("washout-2.prior"), so two
+// calculators on one page never share an id or a parameter. Whatever the browser restores
+// (back/forward with or without its cache, a reload), the result follows the inputs on show.
 (function () {
   "use strict";
   performance.mark("widget-host");
@@ -66,30 +70,71 @@
     return states;
   }
 
+  /** How many calculators (models with URL inputs) the page holds. */
+  function calculatorCount() {
+    let count = 0;
+    for (const entry of readStates().values()) {
+      const state = entry && own(entry, "state") ? entry.state : {};
+      if (Array.isArray(state._url_params) && state._url_params.length) count += 1;
+    }
+    return count;
+  }
+
+  const keys = new Map();
+
+  /** The calculator's key: its stem, then stem-2, stem-3 for more of the same on the page. */
+  function calculatorKey(model) {
+    const stem = String(model.get("_stem") || "calculator").replace(/[^a-z0-9-]/gi, "");
+    const seen = (keys.get(stem) || 0) + 1;
+    keys.set(stem, seen);
+    return seen === 1 ? stem : stem + "-" + seen;
+  }
+
   function bindUrl(model) {
-    const names = Array.isArray(model.get("_url_params")) ? model.get("_url_params") : [];
+    const names = Array.isArray(model.get("_url_params")) ? model.get("_url_params").map(String) : [];
+    const prefix = calculatorCount() > 1 ? model.get("_key") + "." : "";
+    model.state.set("_url_prefix", prefix);
     const params = new URLSearchParams(window.location.search);
     for (const name of names) {
-      if (params.has(name)) model.state.set(name, params.get(name));
+      if (params.has(prefix + name)) model.state.set(name, params.get(prefix + name));
     }
     model.on("change", (name) => {
       if (!names.includes(name)) return;
       const next = new URLSearchParams(window.location.search);
-      next.set(name, String(model.get(name)));
-      window.history.replaceState(null, "", "?" + next.toString());
+      next.set(prefix + name, String(model.get(name)));
+      window.history.replaceState(window.history.state, "", "?" + next.toString() + window.location.hash);
     });
   }
 
+  const roots = [];
+
   /**
-   * Evaluate a widget's ES module. The project's bundles (esbuild, widgets/ui/esm.py) are plain
-   * declarations and one `export { name as default };`; run as a function body they evaluate
-   * at once, while the page is still busy with the theme's scripts, instead of waiting for a
-   * module task. Any other module is imported from a Blob URL.
+   * After a page comes back from the back/forward cache, read every calculator's inputs as
+   * shown and let its view recompute. (A page loaded again, on Back without that cache or on a
+   * reload, takes its inputs from its address: the views' fields have autocomplete="off", so the
+   * browser puts back no typed value of its own.)
+   */
+  function resync(event) {
+    if (!event.persisted) return;
+    for (const root of roots) {
+      for (const field of root.querySelectorAll("input, select, textarea")) {
+        if (field.readOnly || field.type === "button") continue;
+        field.dispatchEvent(new Event(field.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+      }
+    }
+  }
+  window.addEventListener("pageshow", resync);
+
+  /**
+   * Evaluate a widget's ES module. The project's bundles (esbuild, widgets/ui/esm.py, readable or
+   * minified) are plain declarations and one `export { name as default };` at the end; run as a
+   * function body they evaluate at once, while the page is still busy with the theme's scripts,
+   * instead of waiting for a module task. Any other module is imported from a Blob URL.
    */
   function loadModule(esm) {
     const body = esm
       .replace(/^export default /m, "return ")
-      .replace(/^export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?/m, "return $1;")
+      .replace(/(^|[;}\s])export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?\s*$/, "$1return $2;")
       .replace(/^export (?=(?:async\s+)?function\b|const\b|let\b|class\b)/gm, "");
     if (!/^\s*(?:import|export)\b/m.test(body)) {
       try {
@@ -110,7 +155,8 @@
     // carries the published book's address, which live Jupyter uses.
     const contentRoot = document.documentElement.dataset.content_root;
     if (contentRoot !== undefined && model.state.has("site_root")) model.state.set("site_root", contentRoot);
-    if (document.body.hasAttribute("data-embed")) bindUrl(model);
+    model.state.set("_key", calculatorKey(model));
+    bindUrl(model);
     if (entry.state._css) {
       const style = document.createElement("style");
       style.textContent = entry.state._css;
@@ -120,7 +166,9 @@
     const widget = typeof module.default === "function" ? await module.default() : module.default;
     const el = document.createElement("div");
     el.className = "static-anywidget";
+    el.id = "calc-" + model.get("_key");
     view.after(el);
+    roots.push(el);
     if (widget.initialize) await widget.initialize({ model });
     await widget.render({ model, el });
   }

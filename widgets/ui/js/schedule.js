@@ -75,6 +75,12 @@ export function whenText(event) {
   return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
 }
 
+/** The answer in one line, as Schedule.headline gives it in Python. */
+export function headlineText(projected, due, horizon) {
+  const monitoring = `monitoring until ${formatDate(horizon)}`;
+  return projected ? `Course 2 due ${formatDate(due)}; ${monitoring}` : `Monitoring until ${formatDate(horizon)}`;
+}
+
 /** The sentences of the status region, as Schedule.summary gives them in Python. */
 export function summaryLines(rules, courses, due, horizon, count, notices) {
   const [first, second] = courses;
@@ -214,6 +220,7 @@ function buildSchedule(rules, first, second) {
     openPoints: rules.open_points,
     notices,
     summary: summaryLines(rules, courses, due, horizon, events.length, notices),
+    headline: headlineText(!two.given, due, horizon),
   };
 }
 
@@ -293,17 +300,44 @@ function icsDate(day) {
 
 const plain = (text) => text.replace(/\*/g, "");
 
-/** The calendar description of an event: its text, whether it is projected, its sources. */
-export function eventDescription(event) {
-  const lines = [plain(event.text)];
-  if (event.projected) lines.push("Projected: counted from course 2 starting on its due date.");
-  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
-  lines.push(`Sources: ${sources.join("; ")}.`);
-  return lines.join("\n");
+/** The calendar's days in date order, each with [event, ends] pairs: as calendar_days() in Python. */
+export function calendarDays(rules, schedule, include = "all") {
+  const sources = rules.ics.sources;
+  const repeated = rules.repeated_kinds;
+  if (!rules.ics.choices.some((choice) => choice.id === include)) {
+    throw new InputError("choice", `Choose what the calendar holds; '${include}' is not one of the choices.`);
+  }
+  const chosen = (event) =>
+    include === "all" ||
+    (include === "one-off" ? !repeated.includes(event.kind) : event.rules.some((rule) => rule.key === sources[include]));
+  const marks = [];
+  schedule.events.forEach((event, index) => {
+    if (!chosen(event)) return;
+    marks.push([event.start, 0, index, event, false]);
+    if (event.end !== null && event.end !== event.start) marks.push([event.end, 1, index, event, true]);
+  });
+  marks.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] || a[2] - b[2]);
+  const days = new Map();
+  for (const [day, , , event, ends] of marks) {
+    if (!days.has(day)) days.set(day, []);
+    days.get(day).push([event, ends]);
+  }
+  return [...days.entries()];
 }
 
-/** A schedule (from treatmentSchedule) as iCalendar text with CRLF line ends. */
-export function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
+/** One thing that happens on a day, with its sources, as _item_text() in Python. */
+export function itemText(rules, event, ends) {
+  const projected = event.projected ? ` (${rules.ics.projected})` : "";
+  let head;
+  if (ends) head = `Last day: ${event.title}${projected}, ${whenText(event)}.`;
+  else if (event.end !== null) head = `${event.title}${projected}, ${whenText(event)}: ${plain(event.text)}`;
+  else head = `${event.title}${projected}: ${plain(event.text)}`;
+  const sources = [...new Set(event.rules.map((r) => `${r.source}, ${plain(r.locator)} [${r.key}]`))];
+  return `${head}\nSources: ${sources.join("; ")}.`;
+}
+
+/** A schedule (from treatmentSchedule) as iCalendar text with CRLF line ends, one event a day. */
+export function calendarText(rules, schedule, stamp = rules.ics.default_stamp, include = "all") {
   const how = `Give the stamp as UTC text in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}.`;
   if (typeof stamp !== "string" || !/^[0-9]{8}T[0-9]{6}Z$/.test(stamp)) throw new InputError("stamp", how);
   const [year, month, day, hour, minute, second] = [0, 4, 6, 9, 11, 13].map((at, i) =>
@@ -318,7 +352,9 @@ export function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
       `Give the stamp as a real UTC time in the form YYYYMMDDTHHMMSSZ, e.g. ${rules.ics.default_stamp}; ${stamp} is not one.`,
     );
   }
+  const days = calendarDays(rules, schedule, include);
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const what = rules.ics.choices.find((choice) => choice.id === include).label;
   const first = parseDate(schedule.courses[0].start);
   const lines = [
     "BEGIN:VCALENDAR",
@@ -327,31 +363,36 @@ export function calendarText(rules, schedule, stamp = rules.ics.default_stamp) {
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsEscape(rules.ics.name)}`,
-    `X-WR-CALDESC:${icsEscape(`Course 1 from ${formatDate(first)}. ${rules.ics.disclaimer}`)}`,
+    "X-WR-CALDESC:" +
+      icsEscape(`Course 1 from ${formatDate(first)}. ${what}, one calendar event a day. ${rules.ics.disclaimer}`),
   ];
-  for (const event of schedule.events) {
-    const start = parseDate(event.start);
-    const last = parseDate(event.end || event.start);
+  for (const [iso, items] of days) {
+    const date = parseDate(iso);
+    const [event, ends] = items[0];
+    const more = items.length > 1 ? ` and ${items.length - 1} more` : "";
+    const title = (ends ? `Last day: ${event.title}` : event.title) + more;
+    const description = items.map(([item, itemEnds]) => itemText(rules, item, itemEnds)).join("\n\n");
+    const labels = [...new Set(items.map(([item]) => kinds[item.kind]))];
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${event.id}-${icsDate(start)}@${rules.ics.uid_domain}`,
+      `UID:${include}-${icsDate(date)}@${rules.ics.uid_domain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(start)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(last, 1))}`,
-      `SUMMARY:${icsEscape(event.title)}`,
-      `DESCRIPTION:${icsEscape(eventDescription(event))}`,
-      `CATEGORIES:${icsEscape(kinds[event.kind])}`,
+      `DTSTART;VALUE=DATE:${icsDate(date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(date, 1))}`,
+      `SUMMARY:${icsEscape(title)}`,
+      `DESCRIPTION:${icsEscape(description)}`,
+      `CATEGORIES:${labels.map(icsEscape).join(",")}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
     );
   }
   lines.push("END:VCALENDAR");
-  return lines.map((line) => `${icsFold(line)}\r\n`).join("");
+  return lines.map((line) => icsFold(line) + "\r\n").join("");
 }
 
 /** The twin of schedule_ics() in widgets/schedule.py: the same text for the same inputs. */
-export function scheduleIcs(rules, course1Start, course2Start = null, stamp = rules.ics.default_stamp) {
-  return calendarText(rules, treatmentSchedule(rules, course1Start, course2Start), stamp);
+export function scheduleIcs(rules, course1Start, course2Start = null, stamp = rules.ics.default_stamp, include = "all") {
+  return calendarText(rules, treatmentSchedule(rules, course1Start, course2Start), stamp, include);
 }
 
 /** The rows of the timeline chart: a period ends on the day after its last day. */

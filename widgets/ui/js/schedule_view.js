@@ -4,12 +4,16 @@
 // source beside each event, and a button that downloads the .ics file made here.
 // Everything clinical comes from model.get("rules") (widgets/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
-import { element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
-import { formatDate, parseDate } from "./dates.js";
+import {
+  element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  shareTools, pair,
+} from "./view.js";
+import { formatDate, parseDate, toIso } from "./dates.js";
 import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
 
-const REPEATED_KINDS = ["test", "check"];
 const NARROW = 520;
+// The table shows this many events from today on, and all of them on request.
+const NEXT_ROWS = 8;
 const SHOW = [
   ["all", "every event"],
   ["once", "treatment, precautions and deadlines"],
@@ -125,12 +129,16 @@ function vegaReady(model) {
 
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-schedule" });
+  const repeatedKinds = rules.repeated_kinds || [];
 
-  const first = element("input", { type: "date", "data-input": "course1_start" });
-  const second = element("input", { type: "date", "data-input": "course2_start" });
-  const show = element("select", { "data-input": "show" });
+  const first = element("input", { id: id("course1_start"), type: "date", "data-input": "course1_start" });
+  const second = element("input", { id: id("course2_start"), type: "date", "data-input": "course2_start" });
+  const show = element("select", { id: id("show"), "data-input": "show" });
   for (const [value, text] of SHOW) show.append(element("option", { value }, text));
+  const include = element("select", { id: id("include"), "data-input": "include" });
+  for (const choice of rules.ics.choices) include.append(element("option", { value: choice.id }, choice.label));
   const firstDays = rules.courses.first.infusion_days;
   const laterDays = rules.courses.second.infusion_days;
 
@@ -141,53 +149,55 @@ function render({ model, el }) {
     "figcaption",
     { class: "calc-hint" },
     "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. " +
-      "The table below lists every event with its source.",
+      "The table above lists every event with its source.",
   );
   figure.append(chart, chartNote);
   const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
   const downloadHint = element(
     "p",
     { class: "calc-hint" },
-    "An iCalendar file for any calendar program: one all-day event per row of the table, made in your browser.",
+    "For any calendar program: one all-day event a day, listing what that day holds and its sources; made in your browser.",
   );
-  const tableWrap = element("div", {
-    class: "schedule-table-wrap",
-    role: "region",
-    tabindex: "0",
-    "aria-label": "Schedule table, one row per event",
-  });
-  const table = element("table", { class: "schedule-table" });
+  const calendar = element("div", { class: "schedule-calendar" });
+  calendar.append(labelled("The calendar file holds", include), download, downloadHint);
+  const tableTitle = element("p", { class: "calc-list-title schedule-table-title", "aria-live": "polite" });
+  const table = element("table", { class: "schedule-table", "aria-labelledby": id("table-title") });
+  tableTitle.id = id("table-title");
   const head = element("thead");
   const headRow = element("tr");
   for (const name of ["When", "Event", "Source"]) headRow.append(element("th", { scope: "col" }, name));
   head.append(headRow);
   const body = element("tbody");
   table.append(head, body);
-  tableWrap.append(table);
+  const more = element("button", { type: "button", class: "calc-button schedule-more", "aria-controls": id("table-title") });
   const openTitle = element("p", { class: "calc-list-title" }, "What the sources leave open");
   const openList = element("ul", { class: "schedule-open" });
   const results = element("div", { class: "schedule-results" });
   results.append(
-    figure,
-    download,
-    downloadHint,
+    calendar,
     labelled("Show", show),
-    tableWrap,
+    tableTitle,
+    table,
+    more,
+    figure,
     openTitle,
     openList,
   );
 
   root.append(
-    labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, given on consecutive days.`),
-    labelled(
-      "First day of course 2",
-      second,
-      `Leave it empty if course 2 has not been given: the schedule shows when it is due. ` +
-        `Course 2 has ${laterDays} infusion days.`,
+    pair(
+      labelled("First day of course 1", first, `Course 1 has ${firstDays} infusion days, on consecutive days.`),
+      labelled(
+        "First day of course 2",
+        second,
+        `Empty until course 2 is given: the schedule shows when it is due. It has ${laterDays} infusion days.`,
+      ),
     ),
+    exampleNote(model),
     status,
     results,
     disclaimer(),
+    shareTools(model, id),
   );
   el.append(root);
 
@@ -211,13 +221,45 @@ function render({ model, el }) {
     return Boolean(message);
   }
 
+  let showAll = false;
+
+  /** The reader's today, as YYYY-MM-DD in their own time zone. */
+  function today() {
+    const now = new Date();
+    return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  }
+
+  // The table shows the next events from today (or the first ones, for a schedule that has not
+  // begun), and every event when the reader asks: no scroll box inside the page.
   function applyFilter() {
     const wanted = show.value;
-    for (const row of body.rows) {
-      const repeated = REPEATED_KINDS.includes(row.dataset.kind);
-      row.hidden = wanted === "once" ? repeated : wanted === "repeated" ? !repeated : false;
-    }
+    const rows = [...body.rows];
+    const matching = rows.filter((row) => {
+      const repeated = repeatedKinds.includes(row.dataset.kind);
+      return wanted === "once" ? !repeated : wanted === "repeated" ? repeated : true;
+    });
+    const now = today();
+    // Events still to come or still running today (a period that ends today or later).
+    const coming = matching.filter((row) => (row.dataset.end || row.dataset.start) >= now);
+    const next = coming.slice(0, NEXT_ROWS);
+    const visible = new Set(showAll ? matching : next);
+    for (const row of rows) row.hidden = !visible.has(row);
+    const total = matching.length;
+    const when = formatDate(parseDate(now));
+    if (showAll) tableTitle.textContent = `All ${total} events`;
+    else if (!coming.length) tableTitle.textContent = `Every one of the ${total} events is before today, ${when}`;
+    else if (coming.length === total) tableTitle.textContent = `The first ${next.length} of ${total} events`;
+    else tableTitle.textContent = `The next ${next.length} of ${total} events, from today, ${when}`;
+    table.hidden = visible.size === 0;
+    more.hidden = !showAll && next.length === total;
+    more.textContent = showAll ? "Show only the next events" : `Show all ${total} events`;
+    more.setAttribute("aria-expanded", String(showAll));
   }
+
+  more.addEventListener("click", () => {
+    showAll = !showAll;
+    applyFilter();
+  });
 
   async function drawChart(schedule) {
     chartToken += 1;
@@ -285,8 +327,7 @@ function render({ model, el }) {
     const lines = schedule.summary.map((line, index) =>
       element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line),
     );
-    lines[0].classList.add("calc-headline");
-    status.replaceChildren(...lines);
+    status.replaceChildren(headline(schedule.headline), ...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     // The summary shows at once; the table of some two hundred rows and the chart follow in
     // the next task, so a reader (and a screen reader) gets the answer without waiting for them.
@@ -329,20 +370,23 @@ function render({ model, el }) {
     else chartWanted = schedule;
   }
 
-  function fileName(schedule) {
+  function fileName(schedule, choice) {
     const dates = schedule.courses.filter((course) => course.given).map((course) => course.start);
-    return `alemtuzumab-schedule-${dates.join("-")}.ics`;
+    const what = choice === "all" ? "" : `-${choice}`;
+    return `alemtuzumab-schedule-${dates.join("-")}${what}.ics`;
   }
 
+  // The file's address lives until the next download: a busy browser may start saving it late.
+  let fileUrl = null;
   download.addEventListener("click", () => {
     if (!current) return;
-    const text = calendarText(rules, current);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName(current), hidden: "" });
+    const text = calendarText(rules, current, rules.ics.default_stamp, include.value);
+    if (fileUrl) URL.revokeObjectURL(fileUrl);
+    fileUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = element("a", { href: fileUrl, download: fileName(current, include.value), target: "_self", hidden: "" });
     root.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   show.addEventListener("change", applyFilter);
   // The chart fits its container's width when drawn; draw it again when that width changes

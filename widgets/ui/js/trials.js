@@ -14,6 +14,7 @@ import { characterProblem, numberProblem, stripSpace } from "./limits.js";
 export const Z95 = 1.959963984540054;
 export const TOLERANCE = 1e-9;
 export const MAX_RELAPSE_ICONS = 300;
+export const MOST_DECIMALS = 6;
 
 /** An input the reader can correct; the message is a sentence saying what to enter. */
 export class InputError extends Error {}
@@ -300,6 +301,38 @@ export function fixed(value, places) {
   return Number(text) === 0 ? (0).toFixed(places) : text;
 }
 
+/** The decimals at which no value other than zero reads as zero: as decimals() in Python. */
+export function decimals(values, places = 1, most = MOST_DECIMALS) {
+  while (places < most && values.some((value) => value !== 0 && Number(fixed(Math.abs(value), places)) === 0)) {
+    places += 1;
+  }
+  return places;
+}
+
+/** The result in one line, shown first: as headline() in Python. */
+export function headline(measure, result) {
+  if (measure === "rate") {
+    const perHundred = result.relapses_avoided_per_100_patient_years;
+    if (result.difference > 0) return `${fixed(perHundred, 1)} relapses avoided per 100 patient-years`;
+    if (result.difference < 0) return `${fixed(-perHundred, 1)} extra relapses per 100 patient-years`;
+    return "No difference in relapses per patient-year";
+  }
+  const kind = result.nnt_kind;
+  const interval = result.nnt_interval;
+  const head =
+    kind === "none" ? "No difference in risk: the NNT is infinite" : `${kind === "benefit" ? "NNT" : "NNH"} ${count(result.nnt)}`;
+  if (!interval) return head;
+  if (interval.includes_infinity) {
+    const parts = [];
+    if (interval.benefit) parts.push(`NNT ${count(interval.benefit[0])}`);
+    parts.push("infinity");
+    if (interval.harm) parts.push(`NNH ${count(interval.harm[0])}`);
+    return `${head} (95% CI ${parts.join(" to ")})`;
+  }
+  const [low, high] = interval.benefit || interval.harm;
+  return `${head} (95% CI ${count(low)} to ${count(high)})`;
+}
+
 export function relativeText(measure, result) {
   const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
   const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
@@ -330,11 +363,13 @@ export function absoluteText(measure, result) {
     return "no difference in relapses per patient-year";
   }
   const arr = result.absolute_risk_reduction;
-  const points = `${fixed(Math.abs(100 * arr), 1)} percentage points`;
+  // Enough decimals that an interval limit near zero does not read as 0.0.
+  const places = decimals([arr, ...(result.arr_ci || [])].map((value) => 100 * value));
+  const points = `${fixed(Math.abs(100 * arr), places)} percentage points`;
   const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
   if (!result.arr_ci) return direction;
   const [low, high] = result.arr_ci;
-  const signed = (value) => fixed(100 * value, 1).replace("-", "−");
+  const signed = (value) => fixed(100 * value, places).replace("-", "−");
   return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
 }
 

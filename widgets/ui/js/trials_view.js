@@ -2,8 +2,13 @@
 // relative and absolute effect, the NNT with its interval and an icon array (inline SVG).
 // All numbers come from model.get("rules") (data/trials.yaml) and the reader's inputs; all text
 // is set with textContent and the SVG is built with createElementNS.
-import { element, labelled, statusRegion, citationList, disclaimer, calculatorRules } from "./view.js";
-import { evaluate, relativeText, absoluteText, nntSentence, iconDescription, MAX_RELAPSE_ICONS } from "./trials.js";
+import {
+  element, labelled, statusRegion, citationList, disclaimer, calculatorRules, idMaker, headline, exampleNote,
+  shareTools, pair,
+} from "./view.js";
+import {
+  evaluate, relativeText, absoluteText, nntSentence, iconDescription, headline as headlineText, MAX_RELAPSE_ICONS,
+} from "./trials.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const INPUTS = ["measure", "control", "treated", "n_control", "n_treated"];
@@ -14,15 +19,13 @@ const KINDS = [
   { kind: "extra", colour: "#CC79A7", patients: "with the event on treatment only: extra", relapses: "extra on treatment" },
   { kind: "neither", colour: "#D9D9D9", patients: "with the event in neither arm", relapses: "" },
 ];
-const UNITS = { rate: "relapses per patient-year", risk: "% of patients with the event" };
+const UNITS = { rate: "relapses per patient-year", risk: "% with the event" };
 
 function svgNode(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   return node;
 }
-
-let pictureCount = 0;
 
 /** One icon: a person (patients) or a dot (relapses), in a 20 x 24 cell. */
 function icon(unit, x, y, colour, kind) {
@@ -42,9 +45,7 @@ function icon(unit, x, y, colour, kind) {
   return group;
 }
 
-function iconArray(icons) {
-  pictureCount += 1;
-  const titleId = `trials-picture-${pictureCount}`;
+function iconArray(icons, titleId) {
   const columns = 10;
   const rows = Math.max(1, Math.ceil(icons.total / columns));
   const description = iconDescription(icons);
@@ -103,40 +104,52 @@ function render({ model, el }) {
   const rules = calculatorRules(model);
   const presets = rules.presets || [];
   const siteRoot = model.get("site_root") || "";
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-trials" });
 
-  const presetSelect = element("select", { "data-input": "preset" });
+  const presetSelect = element("select", { id: id("preset"), "data-input": "preset" });
   presetSelect.append(element("option", { value: "" }, "Your own numbers"));
   for (const preset of presets) presetSelect.append(element("option", { value: preset.id }, preset.label));
 
-  const measureSelect = element("select", { "data-input": "measure" });
+  const measureSelect = element("select", { id: id("measure"), "data-input": "measure" });
   measureSelect.append(
     element("option", { value: "rate" }, "Relapse rates (relapses per patient-year)"),
     element("option", { value: "risk" }, "Risks (% of patients with an event)"),
   );
+  const field = (name, inputmode) =>
+    element("input", { id: id(name), type: "text", inputmode, autocomplete: "off", "data-input": name });
   const inputs = {
-    control: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "control" }),
-    treated: element("input", { type: "text", inputmode: "decimal", autocomplete: "off", "data-input": "treated" }),
-    n_control: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_control" }),
-    n_treated: element("input", { type: "text", inputmode: "numeric", autocomplete: "off", "data-input": "n_treated" }),
+    control: field("control", "decimal"),
+    treated: field("treated", "decimal"),
+    n_control: field("n_control", "numeric"),
+    n_treated: field("n_treated", "numeric"),
   };
   const fields = {
-    preset: labelled("Trial figures", presetSelect, "Fills in a trial's published figures, or a source's."),
+    preset: labelled("Trial figures", presetSelect),
     measure: labelled("Kind of figure", measureSelect),
     control: labelled("Control arm", inputs.control, ""),
     treated: labelled("Treated arm", inputs.treated, ""),
-    n_control: labelled("Patients in the control arm (optional)", inputs.n_control),
-    n_treated: labelled("Patients in the treated arm (optional)", inputs.n_treated),
+    n_control: labelled("Patients, control arm", inputs.n_control),
+    n_treated: labelled("Patients, treated arm", inputs.n_treated),
   };
   const sizes = element("div", { class: "trials-sizes" });
   sizes.append(
-    fields.n_control,
-    fields.n_treated,
-    element("p", { class: "calc-hint" }, "With both arm sizes, the 95% intervals of the difference and the NNT are shown."),
+    pair(fields.n_control, fields.n_treated),
+    element("p", { class: "calc-hint" }, "Optional: with both arm sizes, the 95% intervals of the difference and the NNT are shown."),
   );
   const about = element("div", { class: "trials-about" });
   const status = statusRegion();
-  root.append(fields.preset, fields.measure, fields.control, fields.treated, sizes, about, status, disclaimer());
+  root.append(
+    fields.preset,
+    fields.measure,
+    pair(fields.control, fields.treated),
+    sizes,
+    exampleNote(model),
+    status,
+    about,
+    disclaimer(),
+    shareTools(model, id),
+  );
   el.append(root);
 
   function currentPreset() {
@@ -165,9 +178,10 @@ function render({ model, el }) {
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
     if (preset) {
+      const trial = rules.trials[preset.trial];
       about.append(
-        element("p", { class: "calc-hint" }, `${preset.treated_name} (treated) against ${preset.control_name} (control). ${preset.note}`),
-        citationList(preset.citations, siteRoot),
+        element("p", { class: "calc-hint" }, `${preset.label}: ${trial.treated_name} (treated) against ${trial.control_name} (control). ${preset.note}`),
+        citationList(preset.citations || [trial.paper], siteRoot),
       );
     }
     // Arm sizes count only for risks.
@@ -178,9 +192,9 @@ function render({ model, el }) {
       status.append(element("p", { "data-result": "error" }, outcome.message));
       return;
     }
-    status.append(resultTable(outcome));
+    status.append(headline(headlineText(outcome.measure, outcome.result)), resultTable(outcome));
     if (outcome.icons.drawable) {
-      status.append(iconArray(outcome.icons));
+      status.append(iconArray(outcome.icons, id("picture")));
     } else {
       status.append(
         element("p", {}, `The picture is left out: it shows at most ${MAX_RELAPSE_ICONS / 100} relapses per patient-year.`),

@@ -26,13 +26,37 @@ export function rich(tag, text, attributes = {}) {
   return node;
 }
 
-let fieldCount = 0;
+/** A counter shared by every calculator of the page (each evaluates its own copy of this file). */
+function nextNumber(name) {
+  const counts = (globalThis.__alemtuzumabKbCounts ||= new Map());
+  const next = (counts.get(name) || 0) + 1;
+  counts.set(name, next);
+  return next;
+}
+
+/**
+ * Element ids for one calculator: `calc-<key>-<name>`. The key is the one the page's widget host
+ * gives (the stem, then stem-2, ...); in live Jupyter, where there is no host, one made here.
+ * So two calculators on one page never share an id.
+ */
+export function idMaker(model) {
+  let key = model.get("_key");
+  if (!key) {
+    const stem = model.get("_stem") || "calculator";
+    const seen = nextNumber(`key:${stem}`);
+    key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
+  }
+  return (name) => `calc-${key}-${name}`;
+}
 
 /** A visible <label> tied to its input by id, so tests and screen readers find it. */
 export function labelled(labelText, input, hintText = "") {
-  fieldCount += 1;
-  const id = input.id || `calc-field-${fieldCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = input.id || `calc-field-${nextNumber("field")}`;
   input.id = id;
+  // The browser must not put back a value of its own when the page is loaded again (Back
+  // without the back/forward cache, a reload): the page's address holds the inputs, and a
+  // restored value would show beside a result computed from another.
+  if (!input.hasAttribute("autocomplete")) input.setAttribute("autocomplete", "off");
   const wrapper = element("div", { class: "calc-field" });
   const label = element("label", { for: id }, labelText);
   wrapper.append(label, input);
@@ -42,6 +66,13 @@ export function labelled(labelText, input, hintText = "") {
     wrapper.append(hint);
   }
   return wrapper;
+}
+
+/** Fields side by side where the width allows, one above the other where it does not. */
+export function pair(...fields) {
+  const row = element("div", { class: "calc-pair" });
+  row.append(...fields);
+  return row;
 }
 
 /** The live region that announces each new result. */
@@ -79,4 +110,147 @@ export function disclaimer() {
     { class: "calc-disclaimer" },
     "For learning and for checking what the sources say; not a prescription.",
   );
+}
+
+/**
+ * The answer in one line, first in the result: a date, or "NNT 15 (95% CI 8 to 92)". `dates`
+ * ({result name: [YYYY-MM-DD, the date as the text writes it]}) marks the dates the text gives
+ * as <time> elements, each with its data-result name and data-value.
+ */
+export function headline(text, dates = {}) {
+  const node = element("p", { class: "calc-headline", "data-result": "headline" });
+  let rest = text;
+  for (const [name, [iso, shown]] of Object.entries(dates)) {
+    if (!iso) continue;
+    const at = rest.indexOf(shown);
+    if (at < 0) continue;
+    node.append(rest.slice(0, at), element("time", { datetime: iso, "data-result": name, "data-value": iso }, shown));
+    rest = rest.slice(at + shown.length);
+  }
+  node.append(rest);
+  return node;
+}
+
+/**
+ * "Example inputs" beside the result while the inputs are still the ones the page was written
+ * with (`_example`), so that nobody takes the example for a case of their own.
+ */
+export function exampleNote(model) {
+  const note = element(
+    "p",
+    { class: "calc-example", "data-result": "example" },
+    "Example inputs: change them to work out your own case.",
+  );
+  const example = model.get("_example") || {};
+  const names = Object.keys(example);
+  const update = () => {
+    note.hidden = !names.length || names.some((name) => String(model.get(name) ?? "") !== String(example[name]));
+  };
+  for (const name of names) model.on(`change:${name}`, update);
+  update();
+  return note;
+}
+
+// --- Share and embed --------------------------------------------------------------------------
+
+/** What an embed page posts to the page around it, and what the receiving script listens for. */
+export const HEIGHT_MESSAGE = "alemtuzumab-kb:height";
+/** The frame's height until the page around it hears from the calculator (or without the script). */
+export const FRAME_HEIGHT = 640;
+/**
+ * The script an embedding page needs so that each frame takes the height of its calculator:
+ * no library, nothing but a message listener; it only resizes the frame the message came from.
+ * README.md shows the same lines (tests/test_embeds.py checks they are the same).
+ */
+export const RESIZE_SCRIPT =
+  `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; ` +
+  `var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) ` +
+  `if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
+
+function inputs(model) {
+  return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
+}
+
+/** This page's address with this calculator's inputs in it (a case that can be shared). */
+export function caseLink(model) {
+  const url = new URL(window.location.href);
+  const params = new URLSearchParams(url.search);
+  const prefix = model.get("_url_prefix") || "";
+  for (const [name, value] of inputs(model)) params.set(prefix + name, value);
+  url.search = params.toString();
+  url.hash = prefix ? `calc-${model.get("_key")}` : "";
+  return url.href;
+}
+
+/** The standalone page of this calculator, from this page's own address, with its inputs. */
+export function embedLink(model) {
+  const url = new URL(`${model.get("site_root") || ""}embed/${model.get("_stem")}.html`, window.location.href);
+  url.search = new URLSearchParams(inputs(model)).toString();
+  url.hash = "";
+  return url.href;
+}
+
+const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The iframe for a course page, and the few lines that let it size itself. */
+export function embedSnippet(model) {
+  return (
+    `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" ` +
+    `width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>\n` +
+    `<script>${RESIZE_SCRIPT}</script>`
+  );
+}
+
+/**
+ * "Link" and "Embed": each shows, ready to copy, the address of this case or the iframe snippet,
+ * made from the page's real address and the inputs as they are now. Only on the site's own
+ * pages (book and embed pages), where the host has given the calculator its key.
+ */
+export function shareTools(model, id) {
+  const tools = element("div", { class: "calc-share" });
+  if (!model.get("_key")) return tools;
+  const panelId = id("share");
+  const buttons = element("div", { class: "calc-share-buttons", role: "group", "aria-label": "Share this case" });
+  const kinds = {
+    link: { label: "Link", what: "Link to this case", make: caseLink },
+    embed: { label: "Embed", what: "Embed code: an iframe and the script that sizes it", make: embedSnippet },
+  };
+  const panel = element("div", { class: "calc-share-panel", id: panelId, hidden: "" });
+  const label = element("label", { for: id("share-text") });
+  const text = element("textarea", { id: id("share-text"), readonly: "", rows: "3", spellcheck: "false" });
+  const said = element("p", { class: "calc-hint", "aria-live": "polite" });
+  panel.append(label, text, said);
+  let open = null;
+
+  function fill() {
+    if (!open) return;
+    label.textContent = kinds[open].what;
+    text.value = kinds[open].make(model);
+    text.rows = open === "embed" ? 7 : 2;
+  }
+
+  for (const [kind, { label: name }] of Object.entries(kinds)) {
+    const button = element("button", { type: "button", class: "calc-button", "data-share": kind, "aria-controls": panelId, "aria-expanded": "false" }, name);
+    button.addEventListener("click", async () => {
+      const closing = open === kind;
+      open = closing ? null : kind;
+      for (const other of buttons.children) other.setAttribute("aria-expanded", String(other.dataset.share === open));
+      panel.hidden = closing;
+      said.textContent = "";
+      if (closing) return;
+      fill();
+      text.focus();
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        said.textContent = "Copied to the clipboard.";
+      } catch (error) {
+        said.textContent = "Selected: copy it with Ctrl+C (or Cmd+C).";
+      }
+    });
+    buttons.append(button);
+  }
+  model.on("change", fill);
+  tools.append(buttons, panel);
+  return tools;
 }

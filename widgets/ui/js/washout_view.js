@@ -1,18 +1,13 @@
 // The washout calculator's view: a therapy (text with suggestions) and the date of the last dose
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/washout.py rules_json()); the sums are in washout.js.
-import { element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules } from "./view.js";
+import {
+  element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker,
+  headline, exampleNote, shareTools, pair,
+} from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { washoutPlan } from "./washout.js";
 
-
-function dateCell(name, label, iso, none) {
-  const row = element("div", { class: "calc-date", "data-result": name, "data-value": iso || "" });
-  row.append(element("strong", {}, `${label}: `));
-  if (iso) row.append(element("time", { datetime: iso }, formatDate(parseDate(iso))));
-  else row.append(document.createTextNode(none));
-  return row;
-}
 
 function list(title, items, kind) {
   const block = element("div", { class: `calc-${kind}` });
@@ -39,38 +34,40 @@ function rulesApplied(rules, siteRoot) {
   return block;
 }
 
-let views = 0;
-
 function render({ model, el }) {
   const rules = calculatorRules(model);
+  const id = idMaker(model);
   const root = element("div", { class: "calc calc-washout" });
 
-  views += 1;
-  const listId = `washout-names-${views}`;
-  const names = element("datalist", { id: listId });
+  const names = element("datalist", { id: id("names") });
   for (const name of rules.options) names.append(element("option", { value: name }));
   const prior = element("input", {
+    id: id("prior"),
     type: "text",
-    list: listId,
+    list: id("names"),
     autocomplete: "off",
     spellcheck: "false",
     autocapitalize: "none",
   });
-  const lastDose = element("input", { type: "date", required: "" });
+  const lastDose = element("input", { id: id("last_dose"), type: "date", required: "" });
 
   const status = statusRegion();
   const details = element("div", { class: "calc-details" });
   root.append(
-    labelled(
-      "Therapy stopped",
-      prior,
-      "Generic or brand name, e.g. fingolimod or Gilenya. Enter alemtuzumab (Lemtrada) for a switch from alemtuzumab to another therapy.",
+    pair(
+      labelled(
+        "Therapy stopped",
+        prior,
+        "Generic or brand name, e.g. fingolimod or Gilenya 0.5 mg; alemtuzumab for a switch away from it.",
+      ),
+      labelled("Date of the last dose", lastDose),
     ),
     names,
-    labelled("Date of the last dose", lastDose),
+    exampleNote(model),
     status,
     details,
     disclaimer(),
+    shareTools(model, id),
   );
   el.append(root);
 
@@ -103,16 +100,10 @@ function render({ model, el }) {
       return;
     }
     status.classList.remove("calc-error");
-    const next = plan.direction === "to-alemtuzumab" ? "alemtuzumab" : "the next therapy";
-    const head = element("p", { class: "calc-headline", "data-result": "summary" }, plan.summary);
-    const dates = element("div", { class: "calc-dates" });
-    if (plan.covered) {
-      dates.append(
-        dateCell("earliest_start", `Earliest start of ${next}`, plan.earliestStart, "none set by the sources"),
-        dateCell("latest_start", `Latest start of ${next}`, plan.latestStart, "none set by the sources"),
-      );
-    }
-    status.replaceChildren(head, dates);
+    const asShown = (iso) => [iso, iso && formatDate(parseDate(iso))];
+    const head = headline(plan.headline, { earliest_start: asShown(plan.earliestStart), latest_start: asShown(plan.latestStart) });
+    const summary = element("p", { class: "calc-summary", "data-result": "summary" }, plan.summary);
+    status.replaceChildren(head, summary);
     if (plan.caveats.length) status.append(list("Caveat on this rule", plan.caveats, "caveat"));
     const parts = [];
     if (plan.actions.length) parts.push(list("What must happen first", plan.actions, "actions"));
