@@ -65,10 +65,6 @@ def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_pat
         page.set_viewport_size({"width": 375, "height": 800})
         settle(page)
         page.wait_for_timeout(200)  # a chart redraws for the new width
-        # The theme slides its sidebar drawer away when the page narrows; measure once it has.
-        page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
         assert page.evaluate(SIDEWAYS) == [], page_path
 
 
