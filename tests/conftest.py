@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
+import re
 import shutil
-import threading
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,21 +49,34 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 as any static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """Serve the built site on 127.0.0.1 as any static host would.
+
+    The server runs in its own process: in this one it would wait for the interpreter between
+    Playwright's calls, and every page would load more slowly.
+    """
+    with serve(site) as url:
+        yield url
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A static HTTP server for `folder` in a child process; yields its address."""
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+         str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        banner = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port N (http://...) ..."
+        port = re.search(r"port (\d+)", banner)
+        if port is None:
+            raise RuntimeError(f"the static server did not start: {banner!r}")
+        yield f"http://127.0.0.1:{port.group(1)}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

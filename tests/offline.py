@@ -58,9 +58,36 @@ def open_offline(browser, url: str, site_prefix: str, *others: str):
             problems.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
     page.on("response", on_response)
+    in_flight = track_requests(page)
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    if page.locator('meta[http-equiv="refresh"]').count():  # a redirect page: follow it
+        page.wait_for_url(lambda address: address != url)
+        page.wait_for_load_state("load")
+    settle_requests(page, in_flight)
     return page, problems
+
+
+def track_requests(page) -> set:
+    """The requests `page` has started and not yet finished, kept up to date."""
+    in_flight: set = set()
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
+    return in_flight
+
+
+def settle_requests(page, in_flight: set, timeout_ms: int = 10_000) -> None:
+    """Wait until no request of the page is in flight.
+
+    Playwright's "networkidle" waits a further 500 ms after the last request on every page;
+    the pages here finish their requests by the load event or just after, so this returns as
+    soon as the last one has answered (a request that has not started by then is not awaited).
+    """
+    waited = 0
+    while in_flight and waited < timeout_ms:
+        page.wait_for_timeout(10)
+        waited += 10
+    assert not in_flight, f"still loading after {timeout_ms} ms: {[r.url for r in in_flight]}"
 
 
 @contextmanager

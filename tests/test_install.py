@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# The module builds or starts something once; its tests share one test process.
+pytestmark = pytest.mark.xdist_group("install")
+
 ROOT = Path(__file__).resolve().parent.parent
 UV = Path(sys.executable).parent / "uv"
 README_LINES = re.search(

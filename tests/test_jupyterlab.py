@@ -20,6 +20,9 @@ from playwright.sync_api import Page, expect
 
 from tests.test_install import README_LINES
 
+# The module builds or starts something once; its tests share one test process.
+pytestmark = pytest.mark.xdist_group("jupyterlab")
+
 TOKEN = "calculators-live-test"
 BOOK = "http://book.invalid/alemtuzumab/"
 CELLS = [

@@ -102,7 +102,7 @@ class FactsDirective(SphinxDirective):
         for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
             self.env.note_dependency(str(path))
         try:
-            load_facts.cache_clear()
+            # Loaded once per build: check_data (builder-inited) empties the loaders' caches.
             text = self.myst(load_facts())
         except DataError as error:
             if error.path is None:
