@@ -36,6 +36,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+UNGROUPED = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `--dist loadgroup` a test marked `xdist_group` must carry its group in its node id
+    (pytest-xdist adds it as `@<group>`); without it the group's tests spread over the workers
+    and share nothing (two JupyterLabs, two sdist builds in the same folder). Some pytest
+    releases drop the suffix silently (pytest-dev/pytest-xdist#1386): those tests then fail
+    with this sentence instead of racing."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            item.stash[UNGROUPED] = (
+                f"--dist loadgroup does not group with pytest {pytest.__version__} (no @<group> "
+                "suffix on the node id); use a pytest that pytest-xdist supports, see "
+                "requirements.in."
+            )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if UNGROUPED in item.stash:  # before any fixture of the group starts
+        pytest.fail(item.stash[UNGROUPED], pytrace=False)
+
+
 def read_vectors(stem: str) -> dict:
     """The shared test vectors tests/vectors/<stem>.json (the node tests read the same files)."""
     return json.loads((ROOT / "tests" / "vectors" / f"{stem}.json").read_text(encoding="utf-8"))
