@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from playwright.sync_api import expect
 
@@ -59,12 +62,24 @@ def open_offline(browser, url: str, site_prefix: str, *others: str):
 
     page.on("response", on_response)
     in_flight = track_requests(page)
-    page.goto(url, wait_until="load")
-    if page.locator('meta[http-equiv="refresh"]').count():  # a redirect page: follow it
-        page.wait_for_url(lambda address: address != url)
-        page.wait_for_load_state("load")
+    if is_redirect_page(page, url):  # index.html: wait for the page it leads to
+        page.goto(url, wait_until="commit")
+        page.wait_for_url(lambda address: address != url, wait_until="load")
+    else:
+        page.goto(url, wait_until="load")
     settle_requests(page, in_flight)
     return page, problems
+
+
+def is_redirect_page(page, url: str) -> bool:
+    """Whether `url` is a meta-refresh page. Asked before opening it: once opened, the browser
+    may already be on the next document, still without a body, and the first one's response
+    is gone."""
+    if url.startswith("file:"):
+        text = Path(url2pathname(urlparse(url).path)).read_text(encoding="utf-8")
+    else:
+        text = page.request.get(url).text()
+    return 'http-equiv="refresh"' in text.lower()
 
 
 def track_requests(page) -> set:
