@@ -25,14 +25,17 @@ class PageProblems:
         return bool(self.external_requests or self.failed_requests or self.console_errors)
 
 
-def open_offline(browser, url: str, site_prefix: str, *others: str):
+def open_offline(browser, url: str, site_prefix: str, *others: str, viewport: dict | None = None):
     """Open `url` in a fresh context in which only `site_prefix` (and `others`, such as a course
-    page of another origin that embeds the site) is reachable.
+    page of another origin that embeds the site) is reachable; `viewport` sizes the window from
+    the start (the theme animates its sidebar when a loaded page is narrowed).
 
     Returns the page and a PageProblems record that keeps filling while the page lives.
     """
     problems = PageProblems()
-    context = browser.new_context(service_workers="block")
+    context = browser.new_context(
+        service_workers="block", **({"viewport": viewport} if viewport else {})
+    )
 
     def route(route):
         request_url = route.request.url
@@ -75,10 +78,13 @@ def is_redirect_page(page, url: str) -> bool:
     """Whether `url` is a meta-refresh page. Asked before opening it: once opened, the browser
     may already be on the next document, still without a body, and the first one's response
     is gone."""
-    if url.startswith("file:"):
+    scheme = urlparse(url).scheme
+    if scheme == "file":
         text = Path(url2pathname(urlparse(url).path)).read_text(encoding="utf-8")
-    else:
+    elif scheme in ("http", "https"):
         text = page.request.get(url).text()
+    else:  # about:blank, data: and the like
+        return False
     return 'http-equiv="refresh"' in text.lower()
 
 

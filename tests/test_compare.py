@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,7 @@ def test_years_compare_equal_to_months() -> None:
 # --- The built pages -----------------------------------------------------------------------
 
 
+@cache  # a page is parsed once; the tests only read it
 def built(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 

@@ -1,7 +1,7 @@
 """The comparison pages, discrepancies, ledger and calculators as readers meet them (issue 12):
 nothing scrolls sideways on a phone, a reviewer reaches ledger rows and bibliography entries in
-one click, the ledger filter works by keyboard, and the new labels pass axe in dark mode.
-Runs on the built site with the network blocked."""
+one click, and the ledger filter works by keyboard (every page passes axe in light and dark
+mode in test_site_offline). Runs on the built site with the network blocked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from tests.conftest import PAGES
 from tests.offline import offline_page, open_offline
-from tests.test_site_offline import serious_violations
 from widgets.facts import load_facts
 
 FACTS = load_facts()
@@ -61,10 +60,27 @@ def settle(page) -> None:
 
 @pytest.mark.parametrize("page_path", PHONE_PAGES)
 def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_path: str) -> None:
+    page, problems = open_offline(browser, f"{site_url}/{page_path}", site_url,
+                                  viewport={"width": 375, "height": 800})
+    try:
+        settle(page)
+        assert not problems, problems
+        assert page.evaluate(SIDEWAYS) == [], page_path
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    "page_path", ["book/compare/timeline.html", "book/calculators/schedule.html"]
+)
+def test_a_chart_follows_a_window_narrowed_to_375_pixels(
+    browser, site_url: str, page_path: str
+) -> None:
+    """The pages with a chart, opened wide and then narrowed (a phone turned upright)."""
     with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
         page.set_viewport_size({"width": 375, "height": 800})
         settle(page)
-        page.wait_for_timeout(200)  # a chart redraws for the new width
+        page.wait_for_timeout(200)  # the chart redraws for the new width
         assert page.evaluate(SIDEWAYS) == [], page_path
 
 
@@ -149,25 +165,3 @@ def test_overview_opens_a_block_by_keyboard(browser, site_url: str) -> None:
         page.keyboard.press("Enter")
         page.wait_for_url(f"**/compare-monitoring.html{target}")
         assert page.locator(f"section{target}").is_visible()
-
-
-@pytest.mark.parametrize(
-    "page_path",
-    [
-        "book/compare/index.html",
-        "book/compare/compare-switching.html",
-        "book/compare/discrepancies.html",
-        "book/reviewers/ledger.html",
-        "book/references.html",
-    ],
-)
-def test_dark_mode_passes_axe(browser, site_url: str, page_path: str) -> None:
-    page, problems = open_offline(browser, f"{site_url}/{page_path}", site_url)
-    try:
-        page.emulate_media(color_scheme="dark")
-        page.evaluate("document.documentElement.dataset.theme = 'dark'")
-        page.wait_for_timeout(100)
-        assert not problems, problems  # before axe, which fetches style sheets of its own
-        assert serious_violations(page) == [], page_path
-    finally:
-        page.context.close()
