@@ -21,11 +21,14 @@ PORT ?= 8000
 # The venv is (re)installed whenever requirements.txt changes.
 # uv, itself pinned and hashed in the lock, installs the lock several times faster than pip: pip
 # installs just uv (its entry cut from requirements.txt), uv installs the rest, hashes checked.
+# --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (CI machines often set it) no .pyc is
+# ever written, and every Python process of a build or a test run (about twenty) would parse
+# Sphinx, Altair and Jupyter from source again; compiling once at install costs about 9 s.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	awk '/^uv==/ {on = 1} on {print} on && !/\\$$/ {exit}' requirements.txt > $(VENV)/uv-lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-lock.txt
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.txt
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@

@@ -20,6 +20,8 @@ class PageProblems:
     external_requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    # Not a problem: every address the page asked for, from the first request on.
+    requested: list[str] = field(default_factory=list, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.external_requests or self.failed_requests or self.console_errors)
@@ -64,6 +66,7 @@ def open_offline(browser, url: str, site_prefix: str, *others: str, viewport: di
             problems.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
     page.on("response", on_response)
+    page.on("request", lambda request: problems.requested.append(request.url))
     in_flight = track_requests(page)
     if is_redirect_page(page, url):  # index.html: wait for the page it leads to
         page.goto(url, wait_until="commit")
@@ -112,10 +115,10 @@ def settle_requests(page, in_flight: set, timeout_ms: int = 10_000) -> None:
 
 
 @contextmanager
-def offline_page(browser, url: str, site_prefix: str):
+def offline_page(browser, url: str, site_prefix: str, viewport: dict | None = None):
     """`open_offline` as a context: yields (page, problems), then fails if the page reached
     outside the site, broke a local request or logged an error, and closes it."""
-    page, problems = open_offline(browser, url, site_prefix)
+    page, problems = open_offline(browser, url, site_prefix, viewport=viewport)
     try:
         yield page, problems
         assert not problems, problems

@@ -130,13 +130,9 @@ def test_pages_load_the_extensions_they_use(site: Path) -> None:
 
 
 def test_code_assets_load_when_the_code_comes_near(browser, site_url: str) -> None:
-    with offline_page(browser, f"{site_url}/book/calculators/washout.html", site_url) as (
-        page, _
-    ):
-        loaded: list[str] = []
-        page.on("request", lambda request: loaded.append(request.url))
-        page.set_viewport_size({"width": 1280, "height": 800})
-        page.reload(wait_until="load")
+    with offline_page(browser, f"{site_url}/book/calculators/washout.html", site_url,
+                      viewport={"width": 1280, "height": 800}) as (page, problems):
+        loaded = problems.requested
         page.wait_for_load_state("networkidle")
         assert not any("copybutton" in url or "pygments" in url for url in loaded)
         page.locator("div.highlight").last.scroll_into_view_if_needed()

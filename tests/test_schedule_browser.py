@@ -281,15 +281,9 @@ def test_vega_loads_only_where_a_chart_is_drawn(browser, site_url) -> None:
     other calculators never do."""
     for path, expected in [(BOOK_PAGE, True), (EMBED_PAGE, True),
                            ("book/calculators/contraception.html", False)]:
-        with offline_page(browser, f"{site_url}/{path}", site_url) as (page, _):
-            loaded = []
-            page.on("request", lambda request, loaded=loaded: loaded.append(request.url))
-            # The first load may still be fetching vega (the embed's chart is in view); a
-            # reload would abort that request, so let it finish first.
-            page.wait_for_load_state("networkidle")
-            page.set_viewport_size({"width": 1280, "height": 400})
-            page.reload(wait_until="load")
-            page.wait_for_load_state("networkidle")
+        with offline_page(browser, f"{site_url}/{path}", site_url,
+                          viewport={"width": 1280, "height": 400}) as (page, problems):
+            loaded = problems.requested
             vega = "/_static/vega/vega-embed.min.js"
             if path == BOOK_PAGE:
                 assert not any(vega in url for url in loaded), "vega before the chart is near"
