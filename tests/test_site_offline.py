@@ -31,6 +31,24 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+def test_a_request_outside_the_site_is_stopped_and_recorded(browser) -> None:
+    """What the page checks rest on: an outside address, by name or by number, never loads and
+    is reported."""
+    outside = ["http://example.org/logo.png", "http://203.0.113.9/chart.png"]
+    images = "".join(f'<img src="{url}" alt="">' for url in outside)
+    page, problems = open_offline(browser, f"data:text/html,{images}", "data:")
+    try:
+        page.wait_for_function("[...document.images].every(i => i.complete)")
+        assert page.evaluate("[...document.images].map(i => i.naturalWidth)") == [0, 0]
+        assert problems.external_requests == outside
+        # Stopped by the browser's dead proxy, not merely by a machine without a network.
+        with page.expect_event("requestfailed") as failed:
+            page.evaluate("fetch('http://203.0.113.9/data.json').catch(() => null)")
+        assert "ERR_PROXY_CONNECTION_FAILED" in failed.value.failure
+    finally:
+        page.context.close()
+
+
 def test_site_has_pages(site: Path) -> None:
     assert "index.html" in PAGES
     assert "book/intro.html" in PAGES

@@ -61,6 +61,7 @@ EMBED_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="../_static/{favicon}">
 <base target="_blank">
 <style>
 {theme_colours}
@@ -331,6 +332,7 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             book=html.escape(app.config.html_title),
             licence=app.config.html_theme_options.get("extra_footer", ""),
             resize=lean_js(EMBED_RESIZE),
+            favicon=html.escape(Path(app.config.html_favicon).name),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 
