@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
@@ -138,24 +137,6 @@ def timed_rebuild_after_claim_edit(output: Path) -> float:
         return time.perf_counter() - start
     finally:
         EDITED_CLAIMS.write_bytes(original)
-
-
-def serve(directory: Path) -> tuple[subprocess.Popen, str]:
-    """A static server in its own process, so the browser's requests never wait on this one."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(directory)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        with socket.socket() as client:
-            if client.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
 
 
 def gzipped_size(path: Path, content_type: str) -> int:
@@ -301,20 +282,14 @@ def main() -> int:
 
     book_site = work / "book" / "_build" / "html"
     template_site = work / "template-out" / "_build" / "html"
-    book_server, book_url = serve(book_site)
-    template_server, template_url = serve(template_site)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results["browser"] = f"Chromium {browser.version}"
-            weights, paints, speed = measure(
-                browser, template_url, book_url, template_site, book_site
-            )
-            browser.close()
-    finally:
-        for server in (book_server, template_server):
-            server.terminate()
-            server.wait()
+    with serve(book_site) as book_url, serve(template_site) as template_url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results["browser"] = f"Chromium {browser.version}"
+        weights, paints, speed = measure(
+            browser, template_url, book_url, template_site, book_site
+        )
+        browser.close()
     for weight in weights.values():
         weight["ratio_to_text"] = weight["bytes"] / weights["text"]["bytes"]
         weight["gzip_ratio_to_text"] = weight["gzip_bytes"] / weights["text"]["gzip_bytes"]

@@ -74,6 +74,12 @@ def open_offline(browser, url: str, site_prefix: str, *others: str, viewport: di
     return page, problems
 
 
+def settle_animations(page) -> None:
+    """Wait until the theme's transitions have ended (colours after a change of scheme, the
+    sidebar drawer after a change of width)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def is_redirect_page(page, url: str) -> bool:
     """Whether `url` is a meta-refresh page. Asked before opening it: once opened, the browser
     may already be on the next document, still without a body, and the first one's response

@@ -276,7 +276,6 @@ def test_built_discrepancies_page_summary_and_links_both_ways(site: Path) -> Non
         cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
         assert cells[3] == compare.KIND_SHORT[item.kind]
         assert cells[4] == ("yes" if item.clinically_relevant else "no")
-    pages: dict[str, BeautifulSoup] = {}
     for item in FACTS.discrepancies:
         target = soup.find(id=compare.discrepancy_label(item.id))
         assert target is not None, item.id
@@ -287,8 +286,7 @@ def test_built_discrepancies_page_summary_and_links_both_ways(site: Path) -> Non
         assert [a["href"].split("#")[1] for a in back] == compare.discrepancy_questions(FACTS, item)
         for link in back:
             page, anchor = link["href"].split("#")
-            pages.setdefault(page, built(site, f"book/compare/{page}"))
-            block = pages[page].find(id=anchor)
+            block = built(site, f"book/compare/{page}").find(id=anchor)
             in_short = block.select_one(".in-short")
             assert f"discrepancies.html#{compare.discrepancy_label(item.id)}" in str(in_short)
 

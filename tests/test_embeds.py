@@ -11,11 +11,8 @@ no URL parameter.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -24,28 +21,19 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.calculator_cases import CALCULATORS, expected_headline, shown_inputs, type_a_case
-from tests.conftest import ROOT
+from tests.conftest import ROOT, serve
 from tests.offline import open_offline
 
 HEADLINE = '[data-result="headline"]'
 VIEW_JS = (ROOT / "widgets" / "ui" / "js" / "view.js").read_text(encoding="utf-8")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def course_site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     """An educator's course site: a folder served on its own port, another origin."""
     folder = tmp_path_factory.mktemp("course")
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(folder) as url:
+        yield folder, url
 
 
 def course_page(folder: Path, name: str, body: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import PAGES
-from tests.offline import offline_page, open_offline
+from tests.offline import offline_page, settle_animations
 from widgets.facts import load_facts
 
 FACTS = load_facts()
@@ -55,19 +55,15 @@ def settle(page) -> None:
     )
     if page.locator(".static-anywidget").count():
         page.wait_for_selector('.static-anywidget [role="status"]:not(:empty)')
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    settle_animations(page)
 
 
 @pytest.mark.parametrize("page_path", PHONE_PAGES)
 def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_path: str) -> None:
-    page, problems = open_offline(browser, f"{site_url}/{page_path}", site_url,
-                                  viewport={"width": 375, "height": 800})
-    try:
+    with offline_page(browser, f"{site_url}/{page_path}", site_url,
+                      viewport={"width": 375, "height": 800}) as (page, _):
         settle(page)
-        assert not problems, problems
         assert page.evaluate(SIDEWAYS) == [], page_path
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import PAGES
-from tests.offline import open_offline
+from tests.offline import open_offline, settle_animations
 
 AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"]}
@@ -77,7 +77,7 @@ def test_page_is_self_contained_and_accessible(browser, site_url: str, page_path
         page.emulate_media(color_scheme="dark")
         page.wait_for_function(f"({BACKGROUND_LUMINANCE})() < 0.05")
         # Colour transitions finish before axe measures contrast.
-        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        settle_animations(page)
         assert problems.console_errors == [], f"{page_path} logged console errors in dark mode"
         # Every rule again: dark mode shows other images (the theme's dark logo) and colours.
         dark = serious_violations(page)

@@ -5,9 +5,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+export const root = fileURLToPath(new URL("../../", import.meta.url));
 const venv = `${root}.venv/bin/python`;
-const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
+export const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 
 /** One calculator's rules; with several stems, a list of their rules from one Python run. */
 export function rulesJson(...stems) {

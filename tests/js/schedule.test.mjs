@@ -3,8 +3,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
 import {
@@ -17,14 +15,11 @@ import {
   treatmentSchedule,
 } from "../../widgets/ui/js/schedule.js";
 import { useLimits } from "../../widgets/ui/js/limits.js";
-import { readVectors, rulesJson } from "./rules.mjs";
+import { python, readVectors, root, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("schedule");
 useLimits(rules.limits);
 const vectors = readVectors("schedule");
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const venv = `${root}.venv/bin/python`;
-const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 
 /** What the Python core gives for the same inputs: events, summary and .ics text. */
 function fromPython(inputs, stamp) {

@@ -5,12 +5,10 @@ import assert from "node:assert/strict";
 
 import { InputError } from "../../widgets/ui/js/dates.js";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 import { editDistance, findTherapy, normaliseName, suggestions, washoutPlan } from "../../widgets/ui/js/washout.js";
 import { useLimits } from "../../widgets/ui/js/limits.js";
-import { readVectors, rulesJson } from "./rules.mjs";
+import { python, readVectors, root, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("washout");
 useLimits(rules.limits);
@@ -63,9 +61,6 @@ test("names that look like object keys are not therapies", () => {
   }
 });
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const venv = `${root}.venv/bin/python`;
-const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 
 /** Every name with one letter dropped, swapped or doubled, and a few that are nothing like one. */
 function slips() {
