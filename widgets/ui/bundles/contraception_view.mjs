@@ -260,6 +260,9 @@ function daysInMonth(year, month) {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+function tooEarly(start) {
+  return new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+}
 function tooLate(start) {
   return new InputError(
     "date-range",
@@ -317,14 +320,9 @@ function addDays(start, days) {
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
   if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
-    if (days < 0) {
-      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
-    }
-    throw tooLate(start);
+    throw days < 0 ? tooEarly(start) : tooLate(start);
   }
-  if (result.year < 1) {
-    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
-  }
+  if (result.year < 1) throw tooEarly(start);
   return result;
 }
 function addDuration(start, duration) {

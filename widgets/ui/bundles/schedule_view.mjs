@@ -260,6 +260,9 @@ function daysInMonth(year, month) {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+function tooEarly(start) {
+  return new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
+}
 function tooLate(start) {
   return new InputError(
     "date-range",
@@ -317,14 +320,9 @@ function addDays(start, days) {
   const moved = new Date(instant.getTime() + days * DAY_MS);
   const result = { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
   if (result.year > MAX_YEAR || Number.isNaN(result.year)) {
-    if (days < 0) {
-      throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
-    }
-    throw tooLate(start);
+    throw days < 0 ? tooEarly(start) : tooLate(start);
   }
-  if (result.year < 1) {
-    throw new InputError("date-range", `Counting back from ${toIso(start)} would fall before 0001-01-01.`);
-  }
+  if (result.year < 1) throw tooEarly(start);
   return result;
 }
 function addDuration(start, duration) {
@@ -720,7 +718,7 @@ function chartDescription(rules, schedule) {
     return end > latest ? end : latest;
   }, events[0].start);
   const used = rules.lanes.filter((lane) => events.some((event) => event.lane === lane));
-  return `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (${used.join("; ")}). Ticks are single days and bars are periods; the table below lists every event with its date and source.`;
+  return `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (${used.join("; ")}). Ticks are single days and bars are periods; the table above lists the events with their dates and sources.`;
 }
 
 // widgets/ui/js/schedule_view.js
@@ -938,12 +936,11 @@ function render({ model, el }) {
   async function drawChart(schedule) {
     chartToken += 1;
     const token = chartToken;
-    chart.setAttribute("aria-label", chartDescription(rules, schedule));
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
       chart.replaceChildren(
-        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table below lists every event.")
+        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events.")
       );
       chart.dataset.drawn = "false";
       return;
@@ -971,7 +968,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
-      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table below lists every event.`));
+      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
   }

@@ -646,7 +646,7 @@ function render({ model, el }) {
     element("option", { value: "rate" }, "Relapse rates (relapses per patient-year)"),
     element("option", { value: "risk" }, "Risks (% of patients with an event)")
   );
-  const field = (name, inputmode) => element("input", { id: id(name), type: "text", inputmode, autocomplete: "off", "data-input": name });
+  const field = (name, inputmode) => element("input", { id: id(name), type: "text", inputmode, "data-input": name });
   const inputs2 = {
     control: field("control", "decimal"),
     treated: field("treated", "decimal"),

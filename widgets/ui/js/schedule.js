@@ -422,7 +422,7 @@ export function chartDescription(rules, schedule) {
   return (
     `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ` +
     `${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (` +
-    `${used.join("; ")}). Ticks are single days and bars are periods; the table below lists ` +
-    "every event with its date and source."
+    `${used.join("; ")}). Ticks are single days and bars are periods; the table above lists ` +
+    "the events with their dates and sources."
   );
 }

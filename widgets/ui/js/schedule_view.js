@@ -264,12 +264,11 @@ function render({ model, el }) {
   async function drawChart(schedule) {
     chartToken += 1;
     const token = chartToken;
-    chart.setAttribute("aria-label", chartDescription(rules, schedule));
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
       chart.replaceChildren(
-        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table below lists every event."),
+        element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events."),
       );
       chart.dataset.drawn = "false";
       return;
@@ -300,7 +299,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
-      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table below lists every event.`));
+      chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
   }

@@ -117,7 +117,7 @@ function render({ model, el }) {
     element("option", { value: "risk" }, "Risks (% of patients with an event)"),
   );
   const field = (name, inputmode) =>
-    element("input", { id: id(name), type: "text", inputmode, autocomplete: "off", "data-input": name });
+    element("input", { id: id(name), type: "text", inputmode, "data-input": name });
   const inputs = {
     control: field("control", "decimal"),
     treated: field("treated", "decimal"),

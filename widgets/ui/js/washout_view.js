@@ -45,7 +45,6 @@ function render({ model, el }) {
     id: id("prior"),
     type: "text",
     list: id("names"),
-    autocomplete: "off",
     spellcheck: "false",
     autocapitalize: "none",
   });
