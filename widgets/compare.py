@@ -25,14 +25,6 @@ REASON_TEXT = {
 }
 
 
-KIND_TEXT = {
-    "contradiction": "Contradiction: the sources cannot both be followed",
-    "scope": "Different scope: the sources cover different ground",
-    "wording": "Different wording, same meaning",
-    "superseded": "Superseded: a later decision replaced what a source says",
-}
-"""How each kind of discrepancy (data/discrepancies.yaml) reads on the page."""
-
 KIND_SHORT = {
     "contradiction": "contradiction",
     "scope": "different scope",
@@ -166,8 +158,7 @@ def _names(facts: Facts, source_ids: tuple[str, ...] | list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _discrepancy_ref(facts: Facts, discrepancy_id: str) -> str:
-    item = next(d for d in facts.discrepancies if d.id == discrepancy_id)
+def _discrepancy_ref(item: Discrepancy) -> str:
     relevance = "clinically relevant" if item.clinically_relevant else "not clinically relevant"
     return (
         f"{{ref}}`{item.title} <{discrepancy_label(item.id)}>` "
@@ -180,7 +171,7 @@ def in_short(facts: Facts, block: Block) -> str:
     (a discrepancy of kind wording); otherwise it says that no difference is recorded."""
     speakers = [entry.source for entry in block.entries]
     items = [next(d for d in facts.discrepancies if d.id == i) for i in block.discrepancies]
-    refs = "; ".join(_discrepancy_ref(facts, item.id) for item in items)
+    refs = "; ".join(_discrepancy_ref(item) for item in items)
     if not speakers:
         return "No source speaks to this."
     if len(speakers) == 1:

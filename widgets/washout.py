@@ -122,11 +122,17 @@ def _fill(item: Any, where: str) -> tuple[str, AppliedRule]:
 
 
 @cache
+def _general() -> list[tuple[str, AppliedRule]]:
+    """What applies before any first course, whatever the therapy stopped: text and rule."""
+    return [_fill(item, "before_first_course") for item in load_washout_rules().before_first_course]
+
+
+@cache
 def _compiled() -> dict[str, _Compiled]:
     facts = load_facts()
     rules = load_washout_rules()
     by_therapy = {rule.therapy: rule for rule in rules.rules}
-    general = [_fill(item, "before_first_course") for item in rules.before_first_course]
+    general = _general()
     compiled = {}
     for therapy in load_therapies():
         rule = by_therapy.get(therapy.id)
@@ -520,7 +526,7 @@ def rules_json() -> dict[str, Any]:
         # Each sentence and citation once: a therapy names its claims by id, and the actions
         # before any first course (`general`) are shared by every switch to alemtuzumab.
         "claims": {r.claim: r.to_json() for rule in compiled.values() for r in rule.rules},
-        "general": _general_actions(),
+        "general": [text for text, _ in _general()],
         "not_covered": " ".join(rules.not_covered.split()),
         "therapies": {
             therapy_id: {
@@ -540,12 +546,6 @@ def rules_json() -> dict[str, Any]:
             for therapy_id, rule in compiled.items()
         },
     }
-
-
-def _general_actions() -> list[str]:
-    """The sentences that apply before any first course, whatever the therapy stopped."""
-    return [text for text, _ in (_fill(i, "before_first_course")
-                                 for i in load_washout_rules().before_first_course)]
 
 
 def _source_cell(rule: AppliedRule) -> str:
@@ -584,8 +584,7 @@ def rules_markdown() -> str:
             f"| {label} | {earliest} | {latest} | {'<br>'.join(doing) or 'nothing named'} "
             f"| {_source_cell(rule.rules[0])} |"
         )
-    before = load_washout_rules().before_first_course
-    general = [_fill(item, "before_first_course") for item in before]
+    general = _general()
     if general:
         lines += ["", "Before any first course, whatever the therapy stopped:", ""]
         lines += [f"- {text} {_source_cell(rule)}" for text, rule in general]

@@ -57,8 +57,8 @@ def minified(esm: str) -> str | None:
     """The minified twin of a committed bundle's text, or None for any other module."""
     for entry in entries():
         if bundle_path(entry).is_file() and esm == bundle(entry):
-            path = bundle_path(entry, minified=True)
-            return path.read_text(encoding="utf-8") if path.is_file() else None
+            twin = bundle_path(entry, minified=True).is_file()
+            return bundle(entry, minified=True) if twin else None
     return None
 
 

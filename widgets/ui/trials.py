@@ -70,7 +70,7 @@ class TrialsCalculator(Calculator):
             **{
                 **defaults,
                 "rules": rules_json(),
-                "_url_params": ["measure", "control", "treated", "n_control", "n_treated"],
+                "_url_params": list(names),
                 **kwargs,
             }
         )
@@ -83,11 +83,11 @@ class TrialsCalculator(Calculator):
         return rate_comparison(_typed(self.control), _typed(self.treated))
 
     def headline(self) -> str:
-        result = self.result()
-        return headline("risk" if "nnt_text" in result else "rate", result)
+        return _headline(self.result())
 
     def static_text(self) -> str:
-        return f"{self.headline()}. {self._details(self.result())}"
+        result = self.result()
+        return f"{_headline(result)}. {self._details(result)}"
 
     def _details(self, result: RateComparison | RiskComparison) -> str:
         if "nnt_text" in result:
@@ -106,3 +106,7 @@ class TrialsCalculator(Calculator):
             f"{result['relapses_avoided_per_100_patient_years']:.1f} relapses avoided "
             "per 100 patient-years."
         )
+
+
+def _headline(result: RateComparison | RiskComparison) -> str:
+    return headline("risk" if "nnt_text" in result else "rate", result)
