@@ -54,7 +54,10 @@ def open_offline(browser, url: str, site_prefix: str, *others: str, viewport: di
     page.on("pageerror", lambda error: problems.console_errors.append(str(error)))
 
     def on_failed(request) -> None:
-        if request.url.startswith(site_prefix):
+        # net::ERR_ABORTED is the browser cancelling a request because the page went away (a
+        # test's reload or navigation), such as the icon it fetches just after loading; a
+        # missing file is an HTTP 404 (below), a server that does not answer another error.
+        if request.url.startswith(site_prefix) and request.failure != "net::ERR_ABORTED":
             problems.failed_requests.append(f"{request.url}: {request.failure}")
 
     page.on("requestfailed", on_failed)
