@@ -11,6 +11,7 @@ either.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -45,6 +46,26 @@ def test_a_request_outside_the_site_is_stopped_and_recorded(browser) -> None:
         with page.expect_event("requestfailed") as failed:
             page.evaluate("fetch('http://203.0.113.9/data.json').catch(() => null)")
         assert "ERR_PROXY_CONNECTION_FAILED" in failed.value.failure
+    finally:
+        page.context.close()
+
+
+def test_the_audit_reports_serious_findings_in_either_scheme(browser) -> None:
+    """What the page checks rest on: a missing alternative text (critical) and grey text on
+    white (serious) are reported, and a second run in the same page audits what it shows then."""
+    html = (
+        "<html lang=en><title>t</title><style>@media (prefers-color-scheme: dark) "
+        "{ p { color: #111; background: #000 } }</style><main><img src=x.png>"
+        "<p style='color:#ddd;background:#fff'>faint</p><p>dark only</p></main></html>"
+    )
+    page, _ = open_offline(browser, f"data:text/html,{quote(html)}", "data:")
+    try:
+        light = serious_violations(page)
+        assert [line.split(" ")[0] for line in light] == ["color-contrast", "image-alt"]
+        assert "(critical)" in light[1] and "'img'" in light[1]
+        page.emulate_media(color_scheme="dark")
+        dark = serious_violations(page)
+        assert len(dark) == 2 and "p:nth-child(3)" in dark[0], dark
     finally:
         page.context.close()
 
