@@ -152,14 +152,13 @@ def test_ledger_lists_every_claim_once_under_its_topic() -> None:
 
 
 def test_ledger_names_the_pages_that_use_a_claim() -> None:
-    uses = compare.claim_uses(FACTS)
     links = compare.claim_links(FACTS)
     for claim in FACTS.claims:
-        assert uses[claim.id][0] == f"compare-{FACTS.topic_of(claim.question).id}"
         assert links[claim.id][0] == ("compare", claim.question)
     for item in FACTS.discrepancies:
-        assert all("discrepancies" in uses[c] for c in item.claims)
         assert all(("discrepancy", f"disc-{item.id}") in links[c] for c in item.claims)
+    for event in FACTS.timeline:
+        assert all(("timeline", "timeline") in links[c] for c in event.claims)
 
 
 @pytest.mark.parametrize(

@@ -443,23 +443,6 @@ def _rule_uses(facts: Facts, data: Path) -> dict[str, list[str]]:
     return uses
 
 
-def claim_uses(facts: Facts, data: Path = DATA) -> dict[str, list[str]]:
-    """For each claim id, the labels of the pages that show it, in reading order.
-
-    A topic's comparison page shows all its claims; the discrepancies and timeline pages show
-    the claims they list; a calculator shows the claims its rules file (data/rules/<stem>.yaml)
-    or trials file names.
-    """
-    return {
-        claim_id: list(dict.fromkeys(
-            compare_label(facts.topic_of(label).id) if kind == "compare"
-            else "discrepancies" if kind == "discrepancy" else label
-            for kind, label in links
-        ))
-        for claim_id, links in claim_links(facts, data).items()
-    }
-
-
 def claim_links(facts: Facts, data: Path = DATA) -> dict[str, list[tuple[str, str]]]:
     """For each claim id, where it is shown, as (kind, label): its question block
     (``compare``), each discrepancy that lists it, the timeline, and each calculator."""

@@ -214,12 +214,6 @@ def covered_therapies() -> tuple[Therapy, ...]:
 
 
 @cache
-def accepted_names() -> str:
-    """The names `washout_plan` accepts, as one line: ``alemtuzumab (Lemtrada); ...``."""
-    return "; ".join(therapy.label for therapy in sorted(load_therapies(), key=lambda t: t.generic))
-
-
-@cache
 def _names() -> dict[str, str]:
     return {normalise_name(name): t.id for t in load_therapies() for name in t.names}
 
