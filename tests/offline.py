@@ -11,6 +11,9 @@ from urllib.request import url2pathname
 from playwright.sync_api import expect
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
+# The windows the browser tests read pages in: a phone held upright, and a desktop.
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @dataclass

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import SITE
-from tests.offline import open_offline
+from tests.offline import PHONE, open_offline
 
 EMBEDS = sorted(p.stem for p in (SITE / "embed").glob("*.html")) or ["(no built site)"]
 PAYLOAD = '<img src=x onerror="window.__injected=1">'
@@ -70,9 +70,8 @@ def test_keyboard_alone_reaches_every_input_and_changes_the_result(
 @pytest.mark.parametrize("where", ["embed", "book"])
 def test_fits_a_375_pixel_screen(browser, site: Path, stem: str, where: str) -> None:
     path = f"embed/{stem}.html" if where == "embed" else book_page(stem)
-    page, problems = open_offline(browser, (site / path).as_uri(), site.as_uri())
+    page, problems = open_offline(browser, (site / path).as_uri(), site.as_uri(), viewport=PHONE)
     try:
-        page.set_viewport_size({"width": 375, "height": 800})
         page.wait_for_selector(f"{STATUS}:not(:empty)")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"

@@ -119,8 +119,10 @@ def framed(browser, site_url: str, course_site):
         if resize:
             body += f"<script>{read_resize_script()}</script>"
         name = course_page(folder, f"{stem}-{'resize' if resize else 'fixed'}.html", body)
-        page, problems = open_offline(browser, f"{course_url}/{name}", site_url, course_url)
-        page.set_viewport_size({"width": 800, "height": 700})
+        page, problems = open_offline(
+            browser, f"{course_url}/{name}", site_url, course_url,
+            viewport={"width": 800, "height": 700},
+        )
         return page, problems
 
     yield open_frame

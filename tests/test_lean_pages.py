@@ -11,7 +11,7 @@ import pytest
 import tinycss2
 
 from tests.conftest import ROOT
-from tests.offline import offline_page
+from tests.offline import DESKTOP, offline_page
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from lean_pages import prune_rules, selector_can_match  # noqa: E402
@@ -172,8 +172,9 @@ def test_every_icon_shows_from_the_web_font(
     browser, site_url: str, width: int, page_path: str
 ) -> None:
     """Without fontawesome.js the theme's style sheet draws each icon with its web font."""
-    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
-        page.set_viewport_size({"width": width, "height": 900})
+    with offline_page(
+        browser, f"{site_url}/{page_path}", site_url, viewport={**DESKTOP, "width": width}
+    ) as (page, _):
         page.evaluate("document.fonts.ready")
         icons = page.evaluate(ICONS)
         assert len(icons) >= 3

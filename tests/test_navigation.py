@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PAGES
-from tests.offline import offline_page
+from tests.offline import DESKTOP, PHONE, offline_page
 
 TEXT_PAGE = "book/sources/sources-ema.html"
 PRIMARY = ".bd-header-article .primary-toggle"
@@ -36,8 +36,7 @@ def press(page, selector: str, key: str) -> None:
 def test_navigation_opens_at_375_px_and_reaches_every_page(
     browser, site_url: str, how: str
 ) -> None:
-    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url) as (page, _):
-        page.set_viewport_size({"width": 375, "height": 800})
+    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url, viewport=PHONE) as (page, _):
         assert page.locator(PRIMARY).is_visible()
         assert not is_open(page, NAV_DIALOG)
         if how == "mouse":
@@ -60,8 +59,7 @@ def test_navigation_opens_at_375_px_and_reaches_every_page(
 
 @pytest.mark.parametrize("how", ["mouse", "keyboard"])
 def test_page_contents_open_at_375_px(browser, site_url: str, how: str) -> None:
-    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url) as (page, _):
-        page.set_viewport_size({"width": 375, "height": 800})
+    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url, viewport=PHONE) as (page, _):
         assert page.locator(SECONDARY).is_visible()
         if how == "mouse":
             page.locator(SECONDARY).click()
@@ -75,8 +73,7 @@ def test_page_contents_open_at_375_px(browser, site_url: str, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["mouse", "keyboard"])
 def test_sidebar_collapses_and_returns_at_1280_px(browser, site_url: str, how: str) -> None:
-    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url) as (page, _):
-        page.set_viewport_size({"width": 1280, "height": 900})
+    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url, viewport=DESKTOP) as (page, _):
         page.emulate_media(reduced_motion="reduce")
         sidebar = page.locator("#pst-primary-sidebar")
         links = sidebar.locator("nav.bd-docs-nav")
@@ -97,8 +94,9 @@ def test_sidebar_collapses_and_returns_at_1280_px(browser, site_url: str, how: s
 @pytest.mark.parametrize("width", [375, 1280])
 def test_one_search_box(browser, site_url: str, width: int) -> None:
     """One search control at each width (the theme showed two at 1280 px), and it works."""
-    with offline_page(browser, f"{site_url}/{TEXT_PAGE}", site_url) as (page, _):
-        page.set_viewport_size({"width": width, "height": 900})
+    with offline_page(
+        browser, f"{site_url}/{TEXT_PAGE}", site_url, viewport={**DESKTOP, "width": width}
+    ) as (page, _):
         controls = page.locator(".search-button__button:visible, form.bd-search:visible")
         assert controls.count() == 1
         controls.first.click()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import PAGES
-from tests.offline import offline_page, settle_animations
+from tests.offline import DESKTOP, PHONE, offline_page, settle_animations
 from widgets.facts import load_facts
 
 FACTS = load_facts()
@@ -61,7 +61,7 @@ def settle(page) -> None:
 @pytest.mark.parametrize("page_path", PHONE_PAGES)
 def test_nothing_scrolls_sideways_at_375_pixels(browser, site_url: str, page_path: str) -> None:
     with offline_page(browser, f"{site_url}/{page_path}", site_url,
-                      viewport={"width": 375, "height": 800}) as (page, _):
+                      viewport=PHONE) as (page, _):
         settle(page)
         assert page.evaluate(SIDEWAYS) == [], page_path
 
@@ -74,7 +74,7 @@ def test_a_chart_follows_a_window_narrowed_to_375_pixels(
 ) -> None:
     """The pages with a chart, opened wide and then narrowed (a phone turned upright)."""
     with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
-        page.set_viewport_size({"width": 375, "height": 800})
+        page.set_viewport_size(PHONE)
         settle(page)
         page.wait_for_timeout(200)  # the chart redraws for the new width
         assert page.evaluate(SIDEWAYS) == [], page_path
@@ -84,8 +84,7 @@ def test_a_chart_follows_a_window_narrowed_to_375_pixels(
     "page_path", ["book/reviewers/ledger.html", "book/compare/discrepancies.html"]
 )
 def test_nothing_clipped_at_1280_pixels(browser, site_url: str, page_path: str) -> None:
-    with offline_page(browser, f"{site_url}/{page_path}", site_url) as (page, _):
-        page.set_viewport_size({"width": 1280, "height": 900})
+    with offline_page(browser, f"{site_url}/{page_path}", site_url, viewport=DESKTOP) as (page, _):
         assert page.evaluate(SIDEWAYS) == [], page_path
 
 
