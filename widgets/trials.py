@@ -487,15 +487,13 @@ def icon_counts(measure: Literal["risk", "rate"], control: float, treated: float
     """
     if measure == "risk":
         control, treated = _percent(control, "control", "20"), _percent(treated, "treated", "10")
+        c, t, unit, total = _half_up(control), _half_up(treated), "patients", 100
     elif measure == "rate":
         control, treated = _rate(control, "control", "0.4"), _rate(treated, "treated", "0.2")
-    else:
-        raise ValueError("Choose whether the figures are relapse rates ('rate') or risks ('risk').")
-    if measure == "risk":
-        c, t, unit, total = _half_up(control), _half_up(treated), "patients", 100
-    else:
         c, t, unit = _half_up(100 * control), _half_up(100 * treated), "relapses"
         total = max(c, t)
+    else:
+        raise ValueError("Choose whether the figures are relapse rates ('rate') or risks ('risk').")
     return {
         "unit": unit,
         "total": total,
