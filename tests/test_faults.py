@@ -271,6 +271,18 @@ def test_a_timeline_reference_missing_from_the_bibliography_is_reported(data: Pa
                             "references.bib; correct the key or add the entry."), message
 
 
+def test_a_trial_citation_missing_from_the_bibliography_is_reported(data: Path) -> None:
+    """The trial's key and its published figures' key, which must be the same, both changed."""
+    text = (data / "trials.yaml").read_text(encoding="utf-8")
+    (data / "trials.yaml").write_text(text.replace("citation: cohen2012", "citation: cohen2021"))
+    line = text[: text.index("  citation: cohen2012")].count("\n") + 1
+    (message,) = _build_faults(data)
+    assert message == (
+        f"data/trials.yaml, line {line}, trial care-ms-i, key citation: 'cohen2021' is not a key "
+        "in references.bib; correct the key or add the entry."
+    )
+
+
 def test_a_chapter_section_that_is_no_label_is_reported_in_data(data: Path) -> None:
     line = replace(data, SWITCHING, "  citation: sms2025\n",
                    "  citation: sms2025\n  section: src-sms-nowhere\n") + 1
