@@ -110,6 +110,17 @@ def test_no_page_loads_fontawesome_js(site: Path) -> None:
         assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page
 
 
+def test_no_page_carries_live_code_settings(site: Path) -> None:
+    """sphinx-thebe's settings named an example Binder repository on every page; no page runs
+    live code, so none carries them."""
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "x-thebe-config" not in text and "binder-examples" not in text, page
+        assert "kernelName =" not in text, page
+
+
 def test_a_text_page_loads_no_extension_it_does_not_use(site: Path) -> None:
     assets = scripts_and_styles(site, TEXT_PAGE)
     for unused in ("searchindex.js", "searchtools.js", "sphinx-design.min.css", "design-tabs.js",

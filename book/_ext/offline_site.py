@@ -50,6 +50,15 @@ def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doc
             assets[:] = [asset for asset in assets if not _is_thebe(asset)]
 
 
+def drop_thebe_settings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Remove the live-code settings sphinx-thebe appends to every page (after it has): an
+    example Binder repository, not this book's, and the kernel's name."""
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if "x-thebe-config" in text or text.startswith("<script>kernelName"):
+            node.parent.remove(node)
+
+
 # Browser libraries for Altair charts, from the npm registry (package-lock.json) by way of the
 # package's copy (widgets/ui/esm.py), published under _static/vega/; loaded only on pages that
 # hold a chart.
@@ -408,6 +417,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("offline_site_embeds", {}, "html", dict)
     app.add_directive("embed-help", EmbedHelp)
     app.connect("html-page-context", drop_thebe)
+    app.connect("doctree-resolved", drop_thebe_settings, priority=600)
     app.connect("html-page-context", add_widget_host)
     app.connect("html-page-context", defer_page_scripts, priority=900)
     app.connect("html-page-context", lean_widget_state, priority=910)
