@@ -39,13 +39,13 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The browser files the package ships (widgets/ui/bundles/: each calculator's front end bundled by
-# esbuild; widgets/ui/vendor/: vega) are committed, so an installed package needs no node. After
-# editing widgets/ui/js/ or package-lock.json, run this and commit them: the build and the tests
+# The browser files the package ships (widgets/alemtuzumab_kb/ui/bundles/: each calculator's front end bundled by
+# esbuild; widgets/alemtuzumab_kb/ui/vendor/: vega) are committed, so an installed package needs no node. After
+# editing widgets/alemtuzumab_kb/ui/js/ or package-lock.json, run this and commit them: the build and the tests
 # fail while one is stale. (A change under widgets/ or data/ re-executes the notebooks in any
 # build: book/_ext/fresh_inputs.py.)
 bundles: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m widgets.ui.esm
+	$(BIN)/python -m alemtuzumab_kb.ui.esm
 
 # Re-execute the calculator notebooks in place after changing one (pytest-notebook compares their
 # outputs); the committed files keep no widget state: the build embeds it.

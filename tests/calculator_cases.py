@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from widgets.ui.base import Calculator
-from widgets.ui.contraception import ContraceptionCalculator
-from widgets.ui.schedule import ScheduleCalculator
-from widgets.ui.trials import TrialsCalculator
-from widgets.ui.washout import WashoutCalculator
+from alemtuzumab_kb.ui.base import Calculator
+from alemtuzumab_kb.ui.contraception import ContraceptionCalculator
+from alemtuzumab_kb.ui.schedule import ScheduleCalculator
+from alemtuzumab_kb.ui.trials import TrialsCalculator
+from alemtuzumab_kb.ui.washout import WashoutCalculator
 
 # stem: (widget class, the trait a reader changes, the value typed).
 CALCULATORS: dict[str, tuple[type[Calculator], str, str]] = {

@@ -1,7 +1,8 @@
 """Re-execute calculator notebooks in place and keep only what stays true: `make notebooks`.
 
 The build executes every notebook and embeds the widget state it needs, so the committed files
-carry none: no saved widget state (its `_esm` would age with every change to widgets/ui/js/) and
+carry none: no saved widget state (its `_esm` would age with every change to
+widgets/alemtuzumab_kb/ui/js/) and
 no widget views that point at it. What GitHub, nbviewer or a Jupyter without a kernel shows for a
 calculator is its text/plain output: the result from the Python core.
 """

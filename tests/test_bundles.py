@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from widgets.ui import esm
-from widgets.ui.base import Calculator
-from widgets.ui.contraception import ContraceptionCalculator
-from widgets.ui.schedule import ScheduleCalculator
-from widgets.ui.trials import TrialsCalculator
-from widgets.ui.washout import WashoutCalculator
+from alemtuzumab_kb.ui import esm
+from alemtuzumab_kb.ui.base import Calculator
+from alemtuzumab_kb.ui.contraception import ContraceptionCalculator
+from alemtuzumab_kb.ui.schedule import ScheduleCalculator
+from alemtuzumab_kb.ui.trials import TrialsCalculator
+from alemtuzumab_kb.ui.washout import WashoutCalculator
 
 CALCULATORS = [ContraceptionCalculator, ScheduleCalculator, TrialsCalculator, WashoutCalculator]
 SHIPPED = sorted([*esm.BUNDLES.glob("*.mjs"), *esm.VENDOR.glob("*.js")])

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from widgets import compare
-from widgets.facts import load_facts
+from alemtuzumab_kb import compare
+from alemtuzumab_kb.facts import load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts()
@@ -185,13 +185,13 @@ def test_short_text(text: str, short: str) -> None:
     ],
 )
 def test_value_text(value: dict, text: str) -> None:
-    from widgets.facts import Value
+    from alemtuzumab_kb.facts import Value
 
     assert compare.value_text(Value(**value)) == text
 
 
 def test_years_compare_equal_to_months() -> None:
-    from widgets.facts import Value
+    from alemtuzumab_kb.facts import Value
 
     assert compare.normalised(Value(years=4)) == compare.normalised(Value(months=48))
     assert compare.normalised(Value(months=4)) != compare.normalised(Value(months=2))

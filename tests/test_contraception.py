@@ -1,4 +1,5 @@
-"""What follows the last infusion (widgets/contraception.py): vectors, sources apart, hypothesis."""
+"""What follows the last infusion (widgets/alemtuzumab_kb/contraception.py): vectors, sources
+apart, hypothesis."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import widgets
-from tests.conftest import read_vectors
-from widgets.contraception import (
+import alemtuzumab_kb
+from alemtuzumab_kb.contraception import (
     after_last_infusion,
     breastfeeding_end,
     contraception_end,
@@ -20,9 +20,10 @@ from widgets.contraception import (
     rules_json,
     rules_markdown,
 )
-from widgets.dates import InputError, add_months
-from widgets.facts import load_contraception_rules, load_facts
-from widgets.limits import load_limits
+from alemtuzumab_kb.dates import InputError, add_months
+from alemtuzumab_kb.facts import load_contraception_rules, load_facts
+from alemtuzumab_kb.limits import load_limits
+from tests.conftest import read_vectors
 
 VECTORS = read_vectors("contraception")
 LAST = VECTORS["last_infusion"]
@@ -74,11 +75,11 @@ def test_the_headline_names_whose_date_it_gives_when_the_sources_differ() -> Non
 
 def test_single_date_functions_follow_the_swedish_guideline() -> None:
     last = dt.date(2026, 11, 3)
-    assert widgets.contraception_end(last) == dt.date(2027, 3, 3)
-    assert widgets.breastfeeding_end(last) == dt.date(2027, 3, 3)
-    assert widgets.monitoring_end(last) == dt.date(2030, 11, 3)
-    assert widgets.last_infusion(dt.date(2026, 11, 1), 2) == last
-    result = widgets.after_last_infusion(last)
+    assert alemtuzumab_kb.contraception_end(last) == dt.date(2027, 3, 3)
+    assert alemtuzumab_kb.breastfeeding_end(last) == dt.date(2027, 3, 3)
+    assert alemtuzumab_kb.monitoring_end(last) == dt.date(2030, 11, 3)
+    assert alemtuzumab_kb.last_infusion(dt.date(2026, 11, 1), 2) == last
+    result = alemtuzumab_kb.after_last_infusion(last)
     for item in ("contraception", "breastfeeding", "monitoring"):
         assert result.items[item][0].rule.source == "sms"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from widgets.facts import Claim, DataError, Topic, load_facts, parse_records, read_yaml
+from alemtuzumab_kb.facts import Claim, DataError, Topic, load_facts, parse_records, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts()

@@ -1,4 +1,5 @@
-"""Calendar arithmetic (widgets/dates.py): the shared vectors, then hypothesis for edge input."""
+"""Calendar arithmetic (widgets/alemtuzumab_kb/dates.py): the shared vectors, then hypothesis for
+edge input."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import read_vectors
-from widgets.dates import (
+from alemtuzumab_kb.dates import (
     Duration,
     InputError,
     add_days,
@@ -19,6 +19,7 @@ from widgets.dates import (
     format_date,
     parse_date,
 )
+from tests.conftest import read_vectors
 
 VECTORS = read_vectors("dates")
 

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alemtuzumab_kb import contraception, dates, limits, schedule, trials, washout
+from alemtuzumab_kb.dates import InputError
+from alemtuzumab_kb.facts import normalise_name
 from tests.conftest import read_vectors
-from widgets import contraception, dates, limits, schedule, trials, washout
-from widgets.dates import InputError
-from widgets.facts import normalise_name
 
 EDGES = read_vectors("edges")
 LIMITS = limits.load_limits()

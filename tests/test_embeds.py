@@ -25,7 +25,7 @@ from tests.conftest import ROOT, serve
 from tests.offline import open_offline
 
 HEADLINE = '[data-result="headline"]'
-VIEW_JS = (ROOT / "widgets" / "ui" / "js" / "view.js").read_text(encoding="utf-8")
+VIEW_JS = (ROOT / "widgets" / "alemtuzumab_kb" / "ui" / "js" / "view.js").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def framed(browser, site_url: str, course_site):
 
 
 def read_resize_script() -> str:
-    """RESIZE_SCRIPT of widgets/ui/js/view.js, as the Embed button gives it."""
+    """RESIZE_SCRIPT of widgets/alemtuzumab_kb/ui/js/view.js, as the Embed button gives it."""
     match = re.search(r"export const RESIZE_SCRIPT =\n(.*?);\n", VIEW_JS, re.S)
     assert match is not None
     parts = re.findall(r"`([^`]*)`", match.group(1))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets import facts
-from widgets.facts import DATA, DataError
+from alemtuzumab_kb import facts
+from alemtuzumab_kb.facts import DATA, DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "book" / "_ext"))

@@ -72,10 +72,11 @@ def test_wheel_and_sdist_carry_the_data_and_assets(dist: Path) -> None:
     with tarfile.open(next(dist.glob("*.tar.gz"))) as archive:
         sdist = archive.getnames()
     data = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yaml"))
-    assert data and all(f"widgets/{name}" in wheel for name in data)
+    assert data and all(f"alemtuzumab_kb/{name}" in wheel for name in data)
     assert all(any(n.endswith(f"/{name}") for n in sdist) for name in data)
-    for asset in ["widgets/ui/js/calculator.css", "widgets/ui/js/trials.css",
-                  "widgets/ui/bundles/washout_view.mjs", "widgets/ui/vendor/vega.min.js"]:
+    for asset in ["alemtuzumab_kb/ui/js/calculator.css", "alemtuzumab_kb/ui/js/trials.css",
+                  "alemtuzumab_kb/ui/bundles/washout_view.mjs",
+                  "alemtuzumab_kb/ui/vendor/vega.min.js"]:
         assert asset in wheel
     assert not [n for n in wheel if n.startswith(("tests/", "book/", "data/"))]
 
@@ -89,14 +90,14 @@ def test_readme_lines_run_from_the_installed_package(
     assert README_LINES, "README.md lost its notebook-lines block"
     python = _fresh_env(tmp_path, _interpreter(version), next(dist.glob(f"*.{kind}")))
     check = README_LINES.group(1) + (
-        "import widgets, widgets.facts\n"
-        f"assert not widgets.__file__.startswith({str(ROOT)!r}), widgets.__file__\n"
-        "print(widgets.facts.DATA.relative_to(widgets.facts.DATA.parents[1]))\n"
+        "import alemtuzumab_kb.facts\n"
+        f"assert not alemtuzumab_kb.__file__.startswith({str(ROOT)!r}), alemtuzumab_kb.__file__\n"
+        "print(alemtuzumab_kb.facts.DATA.relative_to(alemtuzumab_kb.facts.DATA.parents[1]))\n"
         "print(washout.plan().earliest_start, washout._repr_mimebundle_()[0]['text/plain'][:9])\n"
     )
     result = _run(python, "-c", check, cwd=tmp_path)
     # A 2-month washout after fingolimod (Gilenya), from 31 January 2026: 31 March 2026.
-    assert result.stdout.split("\n")[:2] == ["widgets/data", "2026-03-31 Switching"]
+    assert result.stdout.split("\n")[:2] == ["alemtuzumab_kb/data", "2026-03-31 Switching"]
 
 
 def test_a_notebook_executed_with_nbclient_saves_the_widget_state(

@@ -27,7 +27,8 @@ TOKEN = "calculators-live-test"
 BOOK = "http://book.invalid/alemtuzumab/"
 CELLS = [
     README_LINES.group(1) if README_LINES else "raise SystemExit('README lines missing')",
-    'from widgets.ui import ScheduleCalculator\nScheduleCalculator(course1_start="2026-01-12")',
+    "from alemtuzumab_kb.ui import ScheduleCalculator\n"
+    'ScheduleCalculator(course1_start="2026-01-12")',
     'print("python sees", washout.prior, washout.last_dose, washout.plan().summary)',
     'washout.prior = "Tysabri"',
 ]

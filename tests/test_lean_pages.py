@@ -87,7 +87,7 @@ def test_lean_state_keeps_only_what_the_host_renders() -> None:
 
 
 def test_lean_state_puts_the_minified_twin_of_a_bundle_in_the_page() -> None:
-    from widgets.ui.esm import bundle, entries
+    from alemtuzumab_kb.ui.esm import bundle, entries
 
     for entry in entries():
         state = {"state": {"calc": {"state": {"_esm": bundle(entry), "_css": ""}}}}

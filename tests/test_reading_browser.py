@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from alemtuzumab_kb.facts import load_facts
 from tests.conftest import PAGES
 from tests.offline import DESKTOP, PHONE, offline_page, settle_animations
-from widgets.facts import load_facts
 
 FACTS = load_facts()
 PHONE_PAGES = [

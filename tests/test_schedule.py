@@ -1,5 +1,6 @@
-"""The treatment and monitoring schedule (widgets/schedule.py): vectors, sources apart, the
-calendar file (parsed with `icalendar`), and hypothesis for order, citations and the horizon."""
+"""The treatment and monitoring schedule (widgets/alemtuzumab_kb/schedule.py): vectors, sources
+apart, the calendar file (parsed with `icalendar`), and hypothesis for order, citations and the
+horizon."""
 
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import widgets
-from tests.conftest import read_vectors
-from widgets.contraception import after_last_infusion, last_infusion
-from widgets.dates import InputError, add_days, add_months
-from widgets.facts import load_facts, load_schedule_rules
-from widgets.limits import load_limits
-from widgets.schedule import (
+import alemtuzumab_kb
+from alemtuzumab_kb.contraception import after_last_infusion, last_infusion
+from alemtuzumab_kb.dates import InputError, add_days, add_months
+from alemtuzumab_kb.facts import load_facts, load_schedule_rules
+from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.schedule import (
     DEFAULT_STAMP,
     KINDS,
     Event,
@@ -34,6 +34,7 @@ from widgets.schedule import (
     schedule_ics,
     treatment_schedule,
 )
+from tests.conftest import read_vectors
 
 VECTORS = read_vectors("schedule")
 CASES = VECTORS["cases"]
@@ -84,7 +85,7 @@ def test_error_vectors(case: dict) -> None:
 
 
 def test_public_api_and_event_fields() -> None:
-    schedule = widgets.treatment_schedule(dt.date(2026, 1, 12))
+    schedule = alemtuzumab_kb.treatment_schedule(dt.date(2026, 1, 12))
     event = next(e for e in schedule if e.id == "herpes-sms-c1")
     assert event.date == (dt.date(2026, 1, 12), dt.date(2026, 2, 12))
     assert event.kind == "medication"
@@ -96,7 +97,7 @@ def test_public_api_and_event_fields() -> None:
     infusion = schedule.by_rule("infusion")[0]
     assert infusion.citations == ("sms2025", "ahfs2024", "ema2013", "mssociety2016")
     assert infusion.title == "Course 1: infusion 1 of 5"
-    assert widgets.schedule_ics("2026-01-12") == schedule_ics(dt.date(2026, 1, 12))
+    assert alemtuzumab_kb.schedule_ics("2026-01-12") == schedule_ics(dt.date(2026, 1, 12))
     assert treatment_schedule("2026-01-12", "  ").projected
 
 
@@ -143,7 +144,7 @@ def test_every_number_comes_from_a_claim() -> None:
     event = next(e for e in schedule if e.id == "herpes-sms-c1")
     assert event.end == add_months(dt.date(2026, 3, 31), int(value.months))
     for name in ("schedule.py", "ui/js/schedule.js", "ui/js/schedule_view.js", "ui/schedule.py"):
-        source = (Path(widgets.__file__).parent / name).read_text("utf-8").lower()
+        source = (Path(alemtuzumab_kb.__file__).parent / name).read_text("utf-8").lower()
         for literal in ("48", "12 months", "6 weeks", "2 weeks", "aciclovir", "1000 mg"):
             assert literal not in source, (name, literal)
     for rule in rules.events:

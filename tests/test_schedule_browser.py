@@ -11,10 +11,10 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from alemtuzumab_kb.dates import add_days
+from alemtuzumab_kb.schedule import calendar_days, ics_choices, schedule_ics, treatment_schedule
 from tests.conftest import read_vectors
 from tests.offline import offline_page, one_calculator, open_offline
-from widgets.dates import add_days
-from widgets.schedule import calendar_days, ics_choices, schedule_ics, treatment_schedule
 
 VECTORS = read_vectors("schedule")
 CASES = VECTORS["cases"]

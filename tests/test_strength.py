@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.facts import (
+from alemtuzumab_kb.facts import (
     Claim,
     load_contraception_rules,
     load_facts,

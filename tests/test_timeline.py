@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alemtuzumab_kb.facts import load_facts
+from alemtuzumab_kb.timeline import (
+    REGULATORY,
+    SOURCE,
+    timeline_chart,
+    timeline_description,
+    timeline_rows,
+)
 from tests.offline import open_offline
-from widgets.facts import load_facts
-from widgets.timeline import REGULATORY, SOURCE, timeline_chart, timeline_description, timeline_rows
 
 FACTS = load_facts()
 

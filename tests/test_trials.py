@@ -1,4 +1,4 @@
-"""The trial-efficacy core (widgets/trials.py), its data and its widget (issue 6)."""
+"""The trial-efficacy core (widgets/alemtuzumab_kb/trials.py), its data and its widget (issue 6)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import widgets.trials as core
-from tests.conftest import read_vectors
-from widgets.facts import DATA, DataError, load_trials
-from widgets.limits import load_limits
-from widgets.trials import (
+import alemtuzumab_kb.trials as core
+from alemtuzumab_kb.facts import DATA, DataError, load_trials
+from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.trials import (
     icon_counts,
     nnt_interval,
     page_rows,
@@ -26,6 +25,7 @@ from widgets.trials import (
     risk_comparison,
     rules_json,
 )
+from tests.conftest import read_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = read_vectors("trials")
@@ -335,7 +335,7 @@ def test_rules_are_json_and_presets_compute() -> None:
 
 
 def test_widget_starts_at_the_default_preset_with_an_nnt_and_bundles_no_imports() -> None:
-    from widgets.ui.trials import TrialsCalculator
+    from alemtuzumab_kb.ui.trials import TrialsCalculator
 
     widget = TrialsCalculator()
     rules = rules_json()

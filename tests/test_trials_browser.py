@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from alemtuzumab_kb.trials import icon_counts, rate_comparison, risk_comparison, rules_json
 from tests.offline import open_offline
-from widgets.trials import icon_counts, rate_comparison, risk_comparison, rules_json
 
 PAGES = ["book/calculators/trials.html", "embed/trials.html"]
 PRESETS = {preset["id"]: preset for preset in rules_json()["presets"]}

@@ -1,4 +1,5 @@
-"""Washout core (widgets/washout.py): shared vectors, rules as data, hypothesis for edge input."""
+"""Washout core (widgets/alemtuzumab_kb/washout.py): shared vectors, rules as data, hypothesis for
+edge input."""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import widgets
-from tests.conftest import read_vectors
-from widgets.dates import InputError, add_months
-from widgets.facts import load_facts, load_therapies, load_washout_rules, normalise_name
-from widgets.limits import load_limits
-from widgets.washout import (
+import alemtuzumab_kb
+from alemtuzumab_kb.dates import InputError, add_months
+from alemtuzumab_kb.facts import load_facts, load_therapies, load_washout_rules, normalise_name
+from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.washout import (
     covered_therapies,
     edit_distance,
     find_therapy,
@@ -25,6 +25,7 @@ from widgets.washout import (
     suggestions,
     washout_plan,
 )
+from tests.conftest import read_vectors
 
 VECTORS = read_vectors("washout")
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def test_vectors(case: dict) -> None:
 
 
 def test_public_api_is_exported() -> None:
-    plan = widgets.washout_plan("fingolimod", dt.date(2026, 1, 31))
+    plan = alemtuzumab_kb.washout_plan("fingolimod", dt.date(2026, 1, 31))
     assert plan.earliest_start == dt.date(2026, 3, 31)
     assert plan.latest_start is None
     assert plan.citations == ("sms2025",)
@@ -204,7 +205,7 @@ def test_no_clinical_number_in_the_browser_code() -> None:
     """Intervals live in data/: the JavaScript holds no number but 0, 1 and 2 (indexing, parity),
     and no string gives a length of time such as "4 months"."""
     for name in ("washout.js", "washout_view.js", "contraception.js", "contraception_view.js"):
-        code = (ROOT / "widgets" / "ui" / "js" / name).read_text("utf-8")
+        code = (ROOT / "widgets" / "alemtuzumab_kb" / "ui" / "js" / name).read_text("utf-8")
         code = re.sub(r"^\s*(//|\*|/\*).*$", "", code, flags=re.MULTILINE)
         strings = re.findall(r'"[^"\n]*"|`[^`]*`', code)
         for text in strings:
@@ -254,11 +255,11 @@ def test_any_input_gives_a_plan_or_a_sentence(prior: str, last_dose: str) -> Non
 @pytest.mark.parametrize(
     "module",
     [
-        "widgets.dates",
-        "widgets.washout",
-        "widgets.contraception",
-        "widgets.ui.washout",
-        "widgets.ui.contraception",
+        "alemtuzumab_kb.dates",
+        "alemtuzumab_kb.washout",
+        "alemtuzumab_kb.contraception",
+        "alemtuzumab_kb.ui.washout",
+        "alemtuzumab_kb.ui.contraception",
     ],
 )
 def test_docstring_examples(module: str) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from alemtuzumab_kb.ui import base
+from alemtuzumab_kb.ui.contraception import ContraceptionCalculator
+from alemtuzumab_kb.ui.schedule import ScheduleCalculator
+from alemtuzumab_kb.ui.trials import TrialsCalculator
+from alemtuzumab_kb.ui.washout import WashoutCalculator
 from tests.conftest import read_vectors
-from widgets.ui import base
-from widgets.ui.contraception import ContraceptionCalculator
-from widgets.ui.schedule import ScheduleCalculator
-from widgets.ui.trials import TrialsCalculator
-from widgets.ui.washout import WashoutCalculator
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -1,8 +1,8 @@
 """Sphinx directives that render comparison tables, discrepancies, the ledger and the
 regulatory timeline from data/ at build time, so no page types a clinical number.
 
-Each directive asks widgets.compare (or widgets.timeline) for MyST text and parses it in
-place, so citations ({cite:p}), references ({ref}) and glossary terms resolve as usual.
+Each directive asks alemtuzumab_kb.compare (or alemtuzumab_kb.timeline) for MyST text and parses it
+in place, so citations ({cite:p}), references ({ref}) and glossary terms resolve as usual.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from widgets import compare, data_files, limits, timeline
-from widgets import facts as facts_module
-from widgets.facts import DATA, DataError, Facts, load_facts
+from alemtuzumab_kb import compare, data_files, limits, timeline
+from alemtuzumab_kb import facts as facts_module
+from alemtuzumab_kb.facts import DATA, DataError, Facts, load_facts
 
 logger = logging.getLogger(__name__)
 LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)

@@ -4,8 +4,9 @@ myst-nb caches executed notebooks by their code cells only, and Sphinx re-reads 
 its own source changes. The calculator notebooks also depend on the package (widgets/) and the
 facts (data/), so a change there must re-execute them: this extension keeps a digest of both
 next to the execution cache, empties the cache when the digest changes and marks every notebook
-outdated. It also checks that the browser files the package ships (widgets/ui/bundles/ and
-widgets/ui/vendor/) are what esbuild and npm make of the current sources (`make bundles`).
+outdated. It also checks that the browser files the package ships (the bundles/ and vendor/
+folders of widgets/alemtuzumab_kb/ui/) are what esbuild and npm make of the current sources
+(`make bundles`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from widgets.ui import esm
+from alemtuzumab_kb.ui import esm
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def check_shipped_browser_files(app: Sphinx) -> None:
     try:
         stale = esm.stale()
     except (OSError, RuntimeError) as error:
-        logger.warning("cannot check widgets/ui/bundles/ (run `npm ci`): %s", error)
+        logger.warning("cannot check widgets/alemtuzumab_kb/ui/bundles/ (run `npm ci`): %s", error)
         return
     for path in stale:
         logger.warning(

@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from widgets.ui import esm
+from alemtuzumab_kb.ui import esm
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,8 @@ def drop_thebe_settings(app: Sphinx, doctree: nodes.document, docname: str) -> N
 
 
 # Browser libraries for Altair charts, from the npm registry (package-lock.json) by way of the
-# package's copy (widgets/ui/esm.py), published under _static/vega/; loaded only on pages that
-# hold a chart.
+# package's copy (widgets/alemtuzumab_kb/ui/esm.py), published under _static/vega/; loaded only on
+# pages that hold a chart.
 VENDOR = {name: esm.VENDOR / name for name in esm.VEGA}
 CHART_MARKER = 'class="vega-chart"'
 EMBED_PAGE = """<!doctype html>
@@ -102,7 +102,8 @@ where the rules and their sources are explained
 """
 # Every link of an embed page opens outside its frame (<base target="_blank">, which also means
 # rel="noopener"), and the page tells the page around it its height whenever that changes, so
-# the frame can take it (the receiving lines: RESIZE_SCRIPT in widgets/ui/js/view.js).
+# the frame can take it (the receiving lines: RESIZE_SCRIPT in
+# widgets/alemtuzumab_kb/ui/js/view.js).
 EMBED_RESIZE = """(function () {
   if (window.parent === window || typeof ResizeObserver !== "function") return;
   var sent = 0;
@@ -162,8 +163,8 @@ def _widget_state(app: Sphinx, pagename: str) -> str:
 
 
 def _js_asset(name: str) -> str:
-    """A file of widgets/ui/js/ as text."""
-    return (importlib.resources.files("widgets.ui") / "js" / name).read_text(encoding="utf-8")
+    """A file of widgets/alemtuzumab_kb/ui/js/ as text."""
+    return (importlib.resources.files("alemtuzumab_kb.ui") / "js" / name).read_text("utf-8")
 
 
 def _host_source() -> str:
@@ -288,7 +289,7 @@ def add_chart_scripts(
         app.add_js_file("chart_host.js", defer="defer")
 
 
-PALETTE_MARK = "/* widgets/ui/js/palette.css */"
+PALETTE_MARK = "/* widgets/alemtuzumab_kb/ui/js/palette.css */"
 
 
 def write_hosts(app: Sphinx, exception: Exception | None) -> None:

@@ -1,11 +1,11 @@
-// The contraception vectors through the browser module (widgets/ui/js/contraception.js), with the
+// The contraception vectors through the browser module (widgets/alemtuzumab_kb/ui/js/contraception.js), with the
 // rules the Python core gives the page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { InputError } from "../../widgets/ui/js/dates.js";
-import { afterLastInfusion, headline, courseNumber, lastInfusion } from "../../widgets/ui/js/contraception.js";
-import { useLimits } from "../../widgets/ui/js/limits.js";
+import { InputError } from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
+import { afterLastInfusion, headline, courseNumber, lastInfusion } from "../../widgets/alemtuzumab_kb/ui/js/contraception.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { readVectors, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("contraception");

@@ -1,13 +1,13 @@
-// Calendar arithmetic in the browser module (widgets/ui/js/dates.js): the shared vectors.
+// Calendar arithmetic in the browser module (widgets/alemtuzumab_kb/ui/js/dates.js): the shared vectors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
   InputError, addDays, addDuration, addMonths, daysInMonth, formatDate, parseDate, toIso,
-} from "../../widgets/ui/js/dates.js";
+} from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
 
-import { useLimits } from "../../widgets/ui/js/limits.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { readLimits } from "./rules.mjs";
 
 useLimits(readLimits());

@@ -5,14 +5,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { InputError, parseDate } from "../../widgets/ui/js/dates.js";
-import { useLimits } from "../../widgets/ui/js/limits.js";
-import { courseRule, lastInfusion, afterLastInfusion } from "../../widgets/ui/js/contraception.js";
-import { findTherapy, washoutPlan } from "../../widgets/ui/js/washout.js";
-import { scheduleIcs, treatmentSchedule } from "../../widgets/ui/js/schedule.js";
+import { InputError, parseDate } from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
+import { courseRule, lastInfusion, afterLastInfusion } from "../../widgets/alemtuzumab_kb/ui/js/contraception.js";
+import { findTherapy, washoutPlan } from "../../widgets/alemtuzumab_kb/ui/js/washout.js";
+import { scheduleIcs, treatmentSchedule } from "../../widgets/alemtuzumab_kb/ui/js/schedule.js";
 import {
   absoluteText, evaluate, iconDescription, nntSentence, relativeText,
-} from "../../widgets/ui/js/trials.js";
+} from "../../widgets/alemtuzumab_kb/ui/js/trials.js";
 import { readLimits, readVectors, rulesJson } from "./rules.mjs";
 
 useLimits(readLimits());

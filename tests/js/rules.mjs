@@ -11,7 +11,7 @@ export const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3"
 
 /** One calculator's rules; with several stems, a list of their rules from one Python run. */
 export function rulesJson(...stems) {
-  const modules = stems.map((stem) => `widgets.${stem}`);
+  const modules = stems.map((stem) => `alemtuzumab_kb.${stem}`);
   const code =
     `import importlib, json; print(json.dumps([importlib.import_module(m).rules_json() ` +
     `for m in ${JSON.stringify(modules)}]))`;

@@ -1,10 +1,10 @@
-// The schedule vectors through the browser module (widgets/ui/js/schedule.js), with the rules the
+// The schedule vectors through the browser module (widgets/alemtuzumab_kb/ui/js/schedule.js), with the rules the
 // Python core gives the page; and the same events and the same .ics text as the Python core.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 
-import { InputError } from "../../widgets/ui/js/dates.js";
+import { InputError } from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
 import {
   chartDescription,
   chartRows,
@@ -13,8 +13,8 @@ import {
   icsFold,
   scheduleIcs,
   treatmentSchedule,
-} from "../../widgets/ui/js/schedule.js";
-import { useLimits } from "../../widgets/ui/js/limits.js";
+} from "../../widgets/alemtuzumab_kb/ui/js/schedule.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { python, readVectors, root, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("schedule");
@@ -25,7 +25,7 @@ const vectors = readVectors("schedule");
 function fromPython(inputs, stamp) {
   const code = [
     "import json, sys",
-    "from widgets.schedule import ics_choices, treatment_schedule, schedule_ics",
+    "from alemtuzumab_kb.schedule import ics_choices, treatment_schedule, schedule_ics",
     "out = []",
     "for first, second in json.loads(sys.argv[1]):",
     "    s = treatment_schedule(first, second)",

@@ -1,4 +1,4 @@
-// Trial efficacy arithmetic in the browser module (widgets/ui/js/trials.js): the shared vectors,
+// Trial efficacy arithmetic in the browser module (widgets/alemtuzumab_kb/ui/js/trials.js): the shared vectors,
 // then what the view relies on: reading typed input, and never a NaN, blank or "undefined".
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import {
   InputError, absoluteText, decimals, evaluate, fixed, headline, iconCounts, iconDescription, nntInterval,
   nntSentence, parseNumber, rateComparison, relativeText, riskComparison,
-} from "../../widgets/ui/js/trials.js";
+} from "../../widgets/alemtuzumab_kb/ui/js/trials.js";
 
-import { useLimits } from "../../widgets/ui/js/limits.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { readLimits } from "./rules.mjs";
 
 useLimits(readLimits());

@@ -1,13 +1,13 @@
-// The washout vectors through the browser module (widgets/ui/js/washout.js), with the rules the
+// The washout vectors through the browser module (widgets/alemtuzumab_kb/ui/js/washout.js), with the rules the
 // Python core gives the page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { InputError } from "../../widgets/ui/js/dates.js";
+import { InputError } from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
 import { execFileSync } from "node:child_process";
 
-import { editDistance, findTherapy, normaliseName, suggestions, washoutPlan } from "../../widgets/ui/js/washout.js";
-import { useLimits } from "../../widgets/ui/js/limits.js";
+import { editDistance, findTherapy, normaliseName, suggestions, washoutPlan } from "../../widgets/alemtuzumab_kb/ui/js/washout.js";
+import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { python, readVectors, root, rulesJson } from "./rules.mjs";
 
 const rules = rulesJson("washout");
@@ -79,7 +79,7 @@ test("suggestions and edit distances are the Python core's, for every slip of ev
   const typed = slips();
   const code = [
     "import json, sys",
-    "from widgets.washout import edit_distance, suggestions",
+    "from alemtuzumab_kb.washout import edit_distance, suggestions",
     "names = json.loads(sys.stdin.read())",
     "print(json.dumps([[list(suggestions(n)), edit_distance(n.lower(), 'fingolimod')] for n in names]))",
   ].join("\n");

@@ -1,0 +1,386 @@
+"""Reading data/ files so that every fault is one sentence naming the file, line, record and key.
+
+`alemtuzumab_kb.facts` holds the schema; this module holds the mechanics under it: YAML that refuses
+duplicate keys and keeps the place of every node, pydantic errors turned into sentences, and the
+number types data/ may hold (finite, never a truth value or a text, inside data/limits.json's
+ranges). The book's build reports a `DataError` as a warning located in the data file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, ValidationError
+
+from alemtuzumab_kb.limits import Limit, load_limits
+
+
+class DataError(ValueError):
+    """A data file is malformed: one sentence naming the file, the line, the record and the key.
+
+    `path` and `line` say where, for tools that point at the file (the book's build reports a
+    data fault as a warning located in data/, not on the page it would have broken).
+    """
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+def shown(path: Path) -> str:
+    """A data file as a sentence names it: ``data/claims/switching.yaml``."""
+    parts = path.parts
+    if "data" in parts:
+        return "/".join(parts[len(parts) - 1 - parts[::-1].index("data") :])
+    return str(path)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a fault is: a file, the path of keys and indexes to it, and how to name it."""
+
+    path: Path
+    at: tuple[str | int, ...] = ()
+    record: str = ""
+    key: str = ""
+
+    def fault(self, problem: str, line: int | None = None) -> DataError:
+        """One sentence: ``data/claims/x.yaml, line 12, claim x, key value.months: problem.``"""
+        line = line if line is not None else (yaml_line(self.path, self.at) if self.at else None)
+        parts = [shown(self.path)]
+        parts += [f"line {line}"] if line else []
+        parts += [self.record] if self.record else []
+        parts += [f"key {self.key}"] if self.key else []
+        problem = problem.strip()
+        if not problem.endswith("."):
+            problem += "."
+        return DataError(f"{', '.join(parts)}: {problem}", self.path, line)
+
+    def __truediv__(self, key: str | int) -> Place:
+        """The place of `key` inside this one (an index is written ``[n]`` in the key)."""
+        step = f"[{key}]" if isinstance(key, int) else (f".{key}" if self.key else key)
+        return Place(self.path, (*self.at, key), self.record, f"{self.key}{step}")
+
+
+def _at(where: Place | str, problem: str) -> DataError:
+    return where.fault(problem) if isinstance(where, Place) else DataError(f"{where}: {problem}")
+
+
+class Strict(BaseModel):
+    """Base for every record: unknown keys are errors, records are immutable, floats finite."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# --- Reading YAML, with the place of every fault -------------------------------------------
+
+
+# libyaml's parser when PyYAML was built with it (the wheels are): the same safe construction,
+# several times faster than the pure-Python parser over all of data/.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
+    """A YAML loader that refuses a mapping with the same key twice.
+
+    A timestamp that is not a real date (``2013-02-30``) is kept as its text, so that the schema
+    refuses it with the record and the key instead of PyYAML failing with no place at all.
+    """
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise DataError(
+                f"the key {key!r} is written twice (first at line {seen[key] + 1}); keep one",
+                line=key_node.start_mark.line + 1,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node)
+
+
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _read_text(path: Path) -> str:
+    """The file as text; DataError for a missing file or bytes that are not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise Place(path).fault(
+            f"the file is missing; the pages and calculators that read it cannot be built without "
+            f"it: restore it (git checkout -- {shown(path)})"
+        ) from None
+    except OSError as error:
+        raise Place(path).fault(f"the file cannot be read ({error.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        place = _place_of_line(path, data.decode("utf-8", "replace"), line)
+        raise place.fault(
+            f"byte 0x{data[error.start]:02X} is not UTF-8 text; save the file as UTF-8", line
+        ) from None
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file, rejecting duplicate keys; an error names the file, line and record."""
+    text = _read_text(path)
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506
+    except DataError as error:
+        raise _place_of_line(path, text, error.line).fault(str(error), error.line) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise Place(path).fault(f"not valid YAML ({problem})", line) from None
+    except yaml.YAMLError as error:
+        raise Place(path).fault(f"not valid YAML ({error})") from None
+
+
+def _identity(node: yaml.Node) -> str | None:
+    """The id of a record node (its ``id``, ``therapy`` or ``claim``), if it has one."""
+    if isinstance(node, yaml.MappingNode):
+        for name in ("id", "therapy", "claim"):
+            for key, value in node.value:
+                if key.value == name and isinstance(value, yaml.ScalarNode):
+                    return f"{value.value}"
+    return None
+
+
+def _record_name(kind: str, node: yaml.Node, index: int) -> str:
+    identity = _identity(node)
+    return f"{kind} {identity}" if identity else f"{kind} {index + 1}"
+
+
+def _kind(path: Path, model: type[BaseModel] | None = None) -> str:
+    """What a top-level record of a file is called: ``claim``, ``source``, ``timeline event``."""
+    kinds = {"sources": "source", "topics": "topic", "discrepancies": "discrepancy",
+             "timeline": "timeline event", "trials": "trial", "therapies": "therapy"}
+    if path.parent.name == "claims":
+        return "claim"
+    if path.stem in kinds or model is None:
+        return kinds.get(path.stem, "record")
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", model.__name__).lower()
+
+
+def yaml_line(path: Path, at: tuple[str | int, ...]) -> int | None:
+    """The line (from 1) of the key or item at `at` in a YAML file, or of the nearest parent."""
+    try:
+        node = _compose(path.read_bytes().decode("utf-8", "replace"))
+    except OSError:
+        return None
+    line = None
+    for step in at:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step] if 0 <= step < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            if pair is not None:
+                line = pair[0].start_mark.line + 1
+            node = pair[1] if pair is not None else None
+            continue
+        else:
+            node = None
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _place_of_line(path: Path, text: str, line: int | None) -> Place:
+    """The record and key that a line of a YAML file belongs to (as far as it can be read)."""
+    node = _compose(text) if line else None
+    place = Place(path)
+    if node is None or line is None:
+        return place
+    row = line - 1
+    while True:
+        if isinstance(node, yaml.SequenceNode):
+            items = [(i, item) for i, item in enumerate(node.value)
+                     if item.start_mark.line <= row <= item.end_mark.line]
+            if not items:
+                return place
+            index, node = items[-1]
+            if not place.at:
+                place = Place(path, (index,), _record_name(_kind(path), node, index))
+            else:
+                place = place / index
+        elif isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value
+                     if k.start_mark.line <= row <= max(k.end_mark.line, v.end_mark.line)]
+            if not pairs:
+                return place
+            key, node = pairs[-1]
+            place = place / str(key.value)
+        else:
+            return place
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "extra_forbidden": "{key} is not a key this record takes; check its spelling",
+    "missing": "{key} is missing; every record of this file needs it",
+}
+
+
+def _problem(issue: dict[str, Any], key: str) -> str:
+    """A pydantic error as the end of a sentence."""
+    if issue["type"] in _MESSAGES:
+        return _MESSAGES[issue["type"]].format(key=key or "a key")
+    message = str(issue["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    value = issue.get("input")
+    if issue["type"].startswith(("date", "datetime")) and isinstance(value, str):
+        return f"{value!r} is not a real date; write one that exists, as YYYY-MM-DD"
+    return message
+
+
+def _validation_fault(
+    path: Path, base: tuple[str | int, ...], record: str, error: ValidationError
+) -> DataError:
+    issues = error.errors()
+    issue = issues[0]
+    place = Place(path, base, record)
+    for part in issue["loc"]:
+        if isinstance(part, int | str):
+            place = place / part
+    more = f" (and {len(issues) - 1} more problem{'s' if len(issues) > 2 else ''})"
+    return place.fault(_problem(issue, place.key) + (more if len(issues) > 1 else ""))
+
+
+def parse_records(path: Path, model: type[M], records: Any | None = None) -> list[M]:
+    """Validate a YAML list of records; an error names the file, line, record id and key."""
+    records = read_yaml(path) if records is None else records
+    if not isinstance(records, list):
+        raise Place(path).fault("expected a list of records, each starting with '- '")
+    kind = _kind(path, model)
+    parsed = []
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        identity = record.get("id") if isinstance(record, dict) else None
+        name = f"{kind} {identity}" if isinstance(identity, str) else f"{kind} {index + 1}"
+        try:
+            item = model.model_validate(record)
+        except ValidationError as error:
+            raise _validation_fault(path, (index,), name, error) from None
+        item_id = getattr(item, "id", None)
+        if item_id is not None and item_id in seen:
+            raise Place(path, (index, "id"), name, "id").fault(
+                f"the id {item_id} is already used by {kind} {seen[item_id] + 1} of this file "
+                f"(line {yaml_line(path, (seen[item_id],))}); give each record its own id"
+            )
+        if item_id is not None:
+            seen[item_id] = index
+        parsed.append(item)
+    return parsed
+
+
+# --- Numbers as data/ may hold them --------------------------------------------------------
+
+
+def _written(value: Any) -> str:
+    """How a refused value reads in a sentence."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads true/false, yes/no and on/off as truth values)"
+    if isinstance(value, str):
+        return f"the text {value!r} (YAML read it as text: write a plain number, no quotes)"
+    if isinstance(value, float) and math.isnan(value):
+        return ".nan"
+    if isinstance(value, float) and math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value)
+
+
+def _number(value: Any) -> int | float:
+    """A finite int or float; never a truth value or a text, however it looks."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"give a number, not {_written(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"give a finite number, not {_written(value)}")
+    return value
+
+
+def _in_limit(value: int | float, limit: Limit, name: str) -> int | float:
+    if not limit.min <= value <= limit.max:
+        raise ValueError(
+            f"{value} is outside the range data/limits.json allows for {name}, {limit.words()}"
+        )
+    if limit.whole and value != int(value):
+        raise ValueError(
+            f"{value} is not a whole number of {name}; write a whole number (in a smaller unit "
+            "if need be)"
+        )
+    return int(value) if limit.whole else value
+
+
+def _ranged(group: str, name: str, words: str) -> PlainValidator:
+    """A validator: a number within the range `name` of data/limits.json group `group`."""
+
+    def check(value: Any) -> int | float:
+        limit = getattr(load_limits(), group)[name]
+        return _in_limit(_number(value), limit, words)
+
+    return PlainValidator(check)
+
+
+def _span(value: Any) -> int | float | tuple[int | float, int | float]:
+    if isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise ValueError(f"give one number or a range of two, [low, high], not {list(value)}")
+        low, high = (_number(end) for end in value)
+        if low > high:
+            raise ValueError(
+                f"the range [{low}, {high}] runs backwards; write the smaller number first, "
+                f"[{high}, {low}]"
+            )
+        if low == high:
+            raise ValueError(f"the range [{low}, {high}] has one number; write it once, {low}")
+        return (low, high)
+    return _number(value)
+
+
+def _in_window(day: dt.date) -> dt.date:
+    """A date of data/ inside the window of data/limits.json (a typo such as 2103 is caught)."""
+    limits = load_limits()
+    if not limits.earliest <= day <= limits.latest:
+        raise ValueError(
+            f"{day.isoformat()} is outside the dates data/limits.json allows, "
+            f"{limits.earliest.isoformat()} to {limits.latest.isoformat()}"
+        )
+    return day
+
+
+DataDate = Annotated[dt.date, AfterValidator(_in_window)]
+Number = Annotated[int | float, PlainValidator(_number)]
+Span = Annotated[int | float | tuple[int | float, int | float], PlainValidator(_span)]
+"""A single number or an inclusive range [low, high] as the source states it."""

@@ -1,0 +1,101 @@
+"""The base class of every calculator widget."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import anywidget
+import traitlets
+
+from alemtuzumab_kb.ui.esm import JS, bundle
+
+BOOK_URL_VARIABLE = "ALEMTUZUMAB_KB_BOOK_URL"
+PUBLISHED_BOOK_URL = "https://example.org/alemtuzumab-kb/"
+"""Placeholder for the published book's address until the book has one: set it here (or the
+environment variable BOOK_URL_VARIABLE) so that source links in live Jupyter reach the book."""
+
+
+def book_url() -> str:
+    """The root of the book that source links point to from live Jupyter, ending in ``/``.
+
+    The environment variable ``ALEMTUZUMAB_KB_BOOK_URL`` (e.g. ``http://127.0.0.1:8000/`` for
+    `make serve`) wins over `PUBLISHED_BOOK_URL`. On the book's own pages the links are
+    relative instead: the page's widget host sets them from the page's place in the site.
+    """
+    url = os.environ.get(BOOK_URL_VARIABLE, "").strip() or PUBLISHED_BOOK_URL
+    return url if url.endswith("/") else f"{url}/"
+
+
+class Calculator(anywidget.AnyWidget):
+    """An anywidget whose front end computes from `rules`, so it also works on a static page.
+
+    Subclasses set `view` (the stem of their view module in widgets/alemtuzumab_kb/ui/js/) and
+    declare their
+    inputs as synced traits. On the published site, `widgets/alemtuzumab_kb/ui/js/host.js` renders
+    the embedded
+    state with no kernel; in Jupyter it is an ordinary widget whose traits Python can read.
+    Where no widget can be shown (a PDF, a plain console), it shows `static_text()`.
+    """
+
+    view: str = ""
+    title: str = ""
+    """The calculator's name: its embed page's title and its iframe's title."""
+    # The palette travels with the widget: an embed page or a notebook has no book.css.
+    _css = "".join(
+        (JS / name).read_text(encoding="utf-8") for name in ("palette.css", "calculator.css")
+    )
+    rules = traitlets.Dict().tag(sync=True)
+    site_root = traitlets.Unicode().tag(sync=True)
+    """The book's root for source links: `book_url()` by default; relative on an embed page."""
+    _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    """Inputs that a page reads from and writes to its query string (book and embed pages)."""
+    _stem = traitlets.Unicode().tag(sync=True)
+    """The calculator's stem (``washout``): its embed page is ``embed/<stem>.html``."""
+    _title = traitlets.Unicode().tag(sync=True)
+    _example = traitlets.Dict().tag(sync=True)
+    """The inputs the widget was made with: the view marks them as an example until changed."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Only a class that names its own view gets a bundle: anywidget's add_traits() makes
+        # a further subclass whose `_esm` is a synced trait, which must stay as it is.
+        if "view" in cls.__dict__:
+            cls._esm = bundle(cls.view)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._stem = self.view.removesuffix("_view")
+        self._title = self.title
+        self._example = {name: str(getattr(self, name)) for name in self._url_params}
+
+    @traitlets.default("site_root")
+    def _default_site_root(self) -> str:
+        return book_url()
+
+    def result(self) -> Any:
+        """The result for the current inputs, from the Python core (raises ValueError like it)."""
+        raise NotImplementedError
+
+    def headline(self) -> str:
+        """The answer in one line, as the calculator shows it first (raises ValueError)."""
+        return str(self.result().headline)
+
+    def static_text(self) -> str:
+        """The result for the current inputs as plain text."""
+        return str(self.result())
+
+    def _static_result(self) -> str:
+        try:
+            text = self.static_text()
+        except ValueError as error:  # a sentence saying what to enter
+            text = str(error)
+        return f"{text}\n(Interactive calculator: open the book's web page or a live notebook.)"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The widget view, and the static result for outputs that cannot show a widget."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle
+        return {**data, "text/plain": self._static_result()}, metadata

@@ -1,0 +1,112 @@
+"""The trial-efficacy calculator as an anywidget: rates or risks in; effects, NNT, picture out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import traitlets
+
+from alemtuzumab_kb.trials import (
+    RateComparison,
+    RiskComparison,
+    headline,
+    rate_comparison,
+    risk_comparison,
+    rules_json,
+)
+from alemtuzumab_kb.ui.base import Calculator
+from alemtuzumab_kb.ui.esm import JS
+
+
+def _typed(text: str) -> float | str:
+    """A number as a reader typed it; text that is not one goes on to the core's sentence."""
+    try:
+        return float(text.strip())
+    except ValueError:
+        return text
+
+
+def _percent(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
+
+
+def _default_preset() -> dict[str, Any]:
+    rules = rules_json()
+    return next(preset for preset in rules["presets"] if preset["id"] == rules["default"])
+
+
+class TrialsCalculator(Calculator):
+    """Compare two arms' relapse rates or risks; the browser computes from `rules` and the inputs.
+
+    The inputs are strings, as a reader types them, so that a typing slip can be shown as a
+    sentence rather than refused by the widget. They start at the default preset
+    (``alemtuzumab_kb.trials.DEFAULT_PRESET``: a trial's published counts of patients with both arm
+    sizes, so that the first view shows a number needed to treat with its interval).
+
+    Examples:
+        >>> widget = TrialsCalculator(measure="risk", control="21.1", treated="12.7")
+        >>> widget.measure, widget.n_control
+        ('risk', '')
+    """
+
+    view = "trials_view"
+    title = "Trial efficacy calculator"
+    _css = Calculator._css + (JS / "trials.css").read_text(encoding="utf-8")
+    measure = traitlets.Unicode().tag(sync=True)
+    """``"rate"`` (relapses per patient-year) or ``"risk"`` (percentage of patients)."""
+    control = traitlets.Unicode().tag(sync=True)
+    treated = traitlets.Unicode().tag(sync=True)
+    n_control = traitlets.Unicode("").tag(sync=True)
+    n_treated = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        preset = _default_preset()
+        names = ("measure", "control", "treated", "n_control", "n_treated")
+        defaults = {name: preset[name] for name in names}
+        if any(name in kwargs for name in names):
+            defaults = {"measure": "rate", "control": "", "treated": "", "n_control": "",
+                        "n_treated": ""}
+        super().__init__(
+            **{
+                **defaults,
+                "rules": rules_json(),
+                "_url_params": list(names),
+                **kwargs,
+            }
+        )
+
+    def result(self) -> RateComparison | RiskComparison:
+        """The comparison for the current inputs, from the Python core (raises ValueError)."""
+        if self.measure == "risk":
+            sizes = [_typed(n) if n.strip() else None for n in (self.n_control, self.n_treated)]
+            return risk_comparison(_typed(self.control), _typed(self.treated), *sizes)
+        return rate_comparison(_typed(self.control), _typed(self.treated))
+
+    def headline(self) -> str:
+        return _headline(self.result())
+
+    def static_text(self) -> str:
+        result = self.result()
+        return f"{_headline(result)}. {self._details(result)}"
+
+    def _details(self, result: RateComparison | RiskComparison) -> str:
+        if "nnt_text" in result:
+            text = (
+                f"Risk {self.control}% with the comparator, {self.treated}% with treatment: "
+                f"relative risk reduction {_percent(result['relative_risk_reduction'])}, "
+                f"absolute risk reduction {_percent(result['absolute_risk_reduction'])}, "
+                f"{result['nnt_text']}."
+            )
+            interval = result["nnt_interval"]
+            return f"{text} 95% interval of the NNT: {interval['text']}." if interval else text
+        return (
+            f"Relapse rate {self.control} per patient-year with the comparator, "
+            f"{self.treated} with treatment: relative reduction "
+            f"{_percent(result['relative_reduction'])}, "
+            f"{result['relapses_avoided_per_100_patient_years']:.1f} relapses avoided "
+            "per 100 patient-years."
+        )
+
+
+def _headline(result: RateComparison | RiskComparison) -> str:
+    return headline("risk" if "nnt_text" in result else "rate", result)
