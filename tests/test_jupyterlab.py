@@ -31,6 +31,9 @@ CELLS = [
     'ScheduleCalculator(course1_start="2026-01-12")',
     'print("python sees", washout.prior, washout.last_dose, washout.plan().summary)',
     'washout.prior = "Tysabri"',
+    # A reader's own inputs, and no book address known (site_root None): sources unlinked.
+    "from alemtuzumab_kb.ui import ContraceptionCalculator\n"
+    'ContraceptionCalculator(last_infusion="2027-01-05", site_root=None)',
 ]
 
 
@@ -159,6 +162,17 @@ def test_a_calculator_lives_in_jupyterlab(notebook: Page) -> None:
     # Source links go to the book's address, not to a path of this server.
     link = washout.locator(".calc-citations a").first
     expect(link).to_have_attribute("href", re.compile("^" + re.escape(BOOK) + r"book/sources/"))
+
+    # "Example inputs" only while the inputs are the calculator's own example: the schedule
+    # was made with its defaults, the washout (README) and contraception with a reader's own.
+    expect(schedule.locator('[data-result="example"]')).to_be_visible()
+    expect(washout.locator('[data-result="example"]')).to_be_hidden()
+    contraception = cells.nth(4).locator(".calc-contraception")
+    expect(contraception.locator('[data-result="headline"]')).to_contain_text("2027")
+    expect(contraception.locator('[data-result="example"]')).to_be_hidden()
+    # With no book address, each source is named where a link would be, and nothing links.
+    expect(contraception.locator(".calc-source-name").first).to_be_visible()
+    expect(contraception.locator("a[href*='book/sources/']")).to_have_count(0)
 
     # The schedule's chart draws, when the reader scrolls to it, with the vega the kernel sends.
     schedule.locator(".schedule-chart").scroll_into_view_if_needed()

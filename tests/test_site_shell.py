@@ -3,6 +3,7 @@ task in one click, the sidebar drops repeated prefixes, and search finds the cal
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -21,8 +22,9 @@ NOTEBOOK = """{"cells": [{"cell_type": "markdown", "id": "a1", "metadata": {},
  "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}"""
 
 
-def build_small_book(tmp_path: Path, repository_url: str) -> str:
-    """A one-notebook book with the theme and site_shell; the notebook page's HTML."""
+def build_small_book(tmp_path: Path, repository_url: str, **environment: str) -> str:
+    """A one-notebook book with the theme and site_shell; the notebook page's HTML. Keyword
+    arguments are environment variables for the build (none of ours from the caller's)."""
     source = tmp_path / "src"
     source.mkdir()
     (source / "index.ipynb").write_text(NOTEBOOK, encoding="utf-8")
@@ -35,9 +37,10 @@ def build_small_book(tmp_path: Path, repository_url: str) -> str:
         html_theme_options = {{"repository_url": {repository_url!r},
                                "repository_branch": "main", "path_to_docs": ""}}
     """), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALEMTUZUMAB_KB_")}
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(source), str(tmp_path / "out")],
-        check=True, capture_output=True,
+        check=True, capture_output=True, env={**env, **environment},
     )
     return (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
@@ -56,12 +59,50 @@ def test_without_a_repository_there_are_no_such_buttons(tmp_path: Path) -> None:
     assert "mybinder.org" not in html
     assert "issues/new" not in html
     assert "repository-button" not in html
+    assert 'rel="canonical"' not in html
 
 
-def test_the_book_has_no_repository_buttons_today(site: Path) -> None:
+def test_the_publishing_run_gives_both_addresses(tmp_path: Path) -> None:
+    """The Pages workflow sets the two variables from the run: the same buttons as the setting,
+    and each page's canonical address under the book's."""
+    html = build_small_book(
+        tmp_path, "", ALEMTUZUMAB_KB_REPOSITORY_URL=REPOSITORY,
+        ALEMTUZUMAB_KB_BOOK_URL="https://example.github.io/alemtuzumab-kb",
+    )
+    assert f"{REPOSITORY}/issues/new" in html
+    assert "https://mybinder.org/v2/gh/example/alemtuzumab-kb/main" in html
+    canonical = '<link rel="canonical" href="https://example.github.io/alemtuzumab-kb/index.html"'
+    assert canonical in html
+
+
+def test_the_pages_workflow_fills_both_addresses_from_its_run() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "ALEMTUZUMAB_KB_REPOSITORY_URL=${{ github.server_url }}/${{ github.repository }}" in (
+        workflow
+    )
+    assert "ALEMTUZUMAB_KB_BOOK_URL=${{ steps.pages.outputs.base_url }}" in workflow
+
+
+def test_the_book_links_to_a_repository_only_where_the_build_was_given_one(site: Path) -> None:
+    """Today no address is set (no buttons); the Pages workflow sets one (buttons to it)."""
     html = (site / "book" / "calculators" / "washout.html").read_text(encoding="utf-8")
-    assert "mybinder.org" not in html
-    assert "issues/new" not in html
+    repository = os.environ.get("ALEMTUZUMAB_KB_REPOSITORY_URL", "").strip()
+    if repository:
+        assert f"{repository}/issues/new" in html
+    else:
+        assert "mybinder.org" not in html
+        assert "issues/new" not in html
+
+
+def test_no_page_links_to_a_placeholder_address(site: Path) -> None:
+    placeholders = re.compile(r"example\.(org|com)|<repo-url>|your[-.]site|TODO", re.I)
+    found = [
+        (page.relative_to(site).as_posix(), match.group(0))
+        for page in site.rglob("*.html")
+        for match in [placeholders.search(page.read_text(encoding="utf-8"))]
+        if match
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize("page", ["book/calculators/washout.html", "book/sources/sources-ema.html"])

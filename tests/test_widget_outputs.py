@@ -58,12 +58,33 @@ def test_bad_input_prints_a_sentence_saying_what_to_enter() -> None:
     assert "date" in text.lower() and text.split("\n")[0].endswith(".")
 
 
-def test_live_links_point_to_the_published_book_by_default(monkeypatch) -> None:
+def test_live_links_are_left_out_without_a_book_address(monkeypatch) -> None:
+    """No placeholder: with no address known, the view names sources without linking them."""
     monkeypatch.delenv(base.BOOK_URL_VARIABLE, raising=False)
     widget = WashoutCalculator()
-    assert widget.site_root == base.PUBLISHED_BOOK_URL
-    assert widget.site_root.startswith("https://") and widget.site_root.endswith("/")
+    assert widget.site_root is None
+    assert widget.get_state()["site_root"] is None
     widget.close()
+
+
+def test_only_the_calculators_own_example_is_labelled_an_example() -> None:
+    for make in (WashoutCalculator, ContraceptionCalculator, ScheduleCalculator, TrialsCalculator):
+        widget = make()
+        inputs = {name: str(getattr(widget, name)) for name in widget._url_params}
+        assert widget._example == inputs, make.__name__
+        widget.close()
+    own = {
+        WashoutCalculator: {"prior": "Gilenya"},
+        ContraceptionCalculator: {"last_infusion": "2027-01-05"},
+        ScheduleCalculator: {"course1_start": "2027-02-01"},
+        TrialsCalculator: {"measure": "rate", "control": "0.4", "treated": "0.2"},
+    }
+    for make, kwargs in own.items():
+        widget = make(**kwargs)
+        inputs = {name: str(getattr(widget, name)) for name in widget._url_params}
+        assert widget._example != inputs, make.__name__
+        assert widget._example == make()._example, make.__name__
+        widget.close()
 
 
 def test_the_environment_variable_sets_the_book_url(monkeypatch) -> None:

@@ -2,7 +2,9 @@
 
 - The repository, issues and launch (Binder) buttons follow one setting, ``repository: url:``
   in _config.yml: empty (today, as the book has no public repository yet) they are off, set
-  they are all on.
+  they are all on. The environment variables ``ALEMTUZUMAB_KB_REPOSITORY_URL`` and
+  ``ALEMTUZUMAB_KB_BOOK_URL`` override it and ``html: baseurl:`` at build time: the Pages
+  workflow fills them from the run, so a fork publishes its own addresses with no edit.
 - A page titled "Compare: Topic" shows only "Topic" in the sidebar, where the Compare caption
   already says the rest; its own title, tab title and heading keep the prefix.
 - A page's ``keywords`` (MyST front matter, or a notebook's top-level metadata) become main
@@ -12,6 +14,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docutils import nodes
@@ -22,6 +25,24 @@ from sphinx.config import Config
 BINDER = "https://mybinder.org"
 # Title prefixes that the sidebar caption above the page already says.
 NAV_PREFIXES = ("Compare: ",)
+
+
+REPOSITORY_VARIABLE = "ALEMTUZUMAB_KB_REPOSITORY_URL"
+BOOK_VARIABLE = "ALEMTUZUMAB_KB_BOOK_URL"
+
+
+def addresses_from_environment(app: Sphinx, config: Config) -> None:
+    """The repository's and the published book's addresses, where the build is told them.
+
+    The book's address becomes ``html_baseurl`` (each page's canonical link); the repository's
+    becomes the theme's ``repository_url``, which `buttons_follow_repository` acts on.
+    """
+    repository = os.environ.get(REPOSITORY_VARIABLE, "").strip()
+    if repository:
+        config.html_theme_options["repository_url"] = repository
+    book = os.environ.get(BOOK_VARIABLE, "").strip()
+    if book:
+        config.html_baseurl = book if book.endswith("/") else f"{book}/"
 
 
 def buttons_follow_repository(app: Sphinx, config: Config) -> None:
@@ -101,6 +122,7 @@ def reread_keyword_pages(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", addresses_from_environment, priority=400)
     app.connect("config-inited", buttons_follow_repository)
     # After Sphinx's own collectors (priority 500) have stored the titles and metadata.
     app.connect("doctree-read", shorten_nav_titles, priority=600)

@@ -11,19 +11,22 @@ import traitlets
 from alemtuzumab_kb.ui.esm import JS, bundle
 
 BOOK_URL_VARIABLE = "ALEMTUZUMAB_KB_BOOK_URL"
-PUBLISHED_BOOK_URL = "https://example.org/alemtuzumab-kb/"
-"""Placeholder for the published book's address until the book has one: set it here (or the
-environment variable BOOK_URL_VARIABLE) so that source links in live Jupyter reach the book."""
+"""The environment variable that gives the published book's address to calculators in live
+Jupyter. The book has no public address yet, and none is written here: without the variable a
+calculator names each source and its place but links nowhere, rather than to a placeholder."""
 
 
-def book_url() -> str:
-    """The root of the book that source links point to from live Jupyter, ending in ``/``.
+def book_url() -> str | None:
+    """The root of the book that source links point to from live Jupyter, ending in ``/``, or
+    None where no address is known (then the calculators show sources without links).
 
-    The environment variable ``ALEMTUZUMAB_KB_BOOK_URL`` (e.g. ``http://127.0.0.1:8000/`` for
-    `make serve`) wins over `PUBLISHED_BOOK_URL`. On the book's own pages the links are
-    relative instead: the page's widget host sets them from the page's place in the site.
+    ``ALEMTUZUMAB_KB_BOOK_URL`` sets it (e.g. ``http://127.0.0.1:8000/`` for `make serve`, or the
+    published book's address). On the book's own pages the links are relative instead: the
+    page's widget host sets them from the page's place in the site.
     """
-    url = os.environ.get(BOOK_URL_VARIABLE, "").strip() or PUBLISHED_BOOK_URL
+    url = os.environ.get(BOOK_URL_VARIABLE, "").strip()
+    if not url:
+        return None
     return url if url.endswith("/") else f"{url}/"
 
 
@@ -31,10 +34,9 @@ class Calculator(anywidget.AnyWidget):
     """An anywidget whose front end computes from `rules`, so it also works on a static page.
 
     Subclasses set `view` (the stem of their view module in widgets/alemtuzumab_kb/ui/js/) and
-    declare their
-    inputs as synced traits. On the published site, `widgets/alemtuzumab_kb/ui/js/host.js` renders
-    the embedded
-    state with no kernel; in Jupyter it is an ordinary widget whose traits Python can read.
+    declare their inputs as synced traits. On the published site, host.js (in the same folder)
+    renders the embedded state with no kernel; in Jupyter it is an ordinary widget whose traits
+    Python can read.
     Where no widget can be shown (a PDF, a plain console), it shows `static_text()`.
     """
 
@@ -46,15 +48,17 @@ class Calculator(anywidget.AnyWidget):
         (JS / name).read_text(encoding="utf-8") for name in ("palette.css", "calculator.css")
     )
     rules = traitlets.Dict().tag(sync=True)
-    site_root = traitlets.Unicode().tag(sync=True)
-    """The book's root for source links: `book_url()` by default; relative on an embed page."""
+    site_root = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    """The book's root for source links: `book_url()` by default (None: no links); relative on
+    the book's pages and embed pages."""
     _url_params = traitlets.List(traitlets.Unicode()).tag(sync=True)
     """Inputs that a page reads from and writes to its query string (book and embed pages)."""
     _stem = traitlets.Unicode().tag(sync=True)
     """The calculator's stem (``washout``): its embed page is ``embed/<stem>.html``."""
     _title = traitlets.Unicode().tag(sync=True)
     _example = traitlets.Dict().tag(sync=True)
-    """The inputs the widget was made with: the view marks them as an example until changed."""
+    """The calculator's example inputs (`example_inputs()`): while the inputs are these, the view
+    says so, so that nobody takes the example for a case of their own."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -67,10 +71,17 @@ class Calculator(anywidget.AnyWidget):
         super().__init__(**kwargs)
         self._stem = self.view.removesuffix("_view")
         self._title = self.title
-        self._example = {name: str(getattr(self, name)) for name in self._url_params}
+        self._example = self.example_inputs()
+
+    def example_inputs(self) -> dict[str, str]:
+        """The inputs the calculator starts with when given none (the book's pages use them).
+
+        Not whatever it was made with: inputs a reader passes are never labelled an example.
+        """
+        return {name: str(self.trait_defaults(name)) for name in self._url_params}
 
     @traitlets.default("site_root")
-    def _default_site_root(self) -> str:
+    def _default_site_root(self) -> str | None:
         return book_url()
 
     def result(self) -> Any:

@@ -60,9 +60,8 @@ class TrialsCalculator(Calculator):
     n_treated = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
-        preset = _default_preset()
         names = ("measure", "control", "treated", "n_control", "n_treated")
-        defaults = {name: preset[name] for name in names}
+        defaults = self.example_inputs(names)
         if any(name in kwargs for name in names):
             defaults = {"measure": "rate", "control": "", "treated": "", "n_control": "",
                         "n_treated": ""}
@@ -74,6 +73,11 @@ class TrialsCalculator(Calculator):
                 **kwargs,
             }
         )
+
+    def example_inputs(self, names: Any = None) -> dict[str, str]:
+        """The default preset's inputs (a trial's published counts with both arm sizes)."""
+        preset = _default_preset()
+        return {name: str(preset[name]) for name in names or self._url_params}
 
     def result(self) -> RateComparison | RiskComparison:
         """The comparison for the current inputs, from the Python core (raises ValueError)."""

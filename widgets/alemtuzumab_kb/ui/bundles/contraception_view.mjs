@@ -116,6 +116,14 @@ function pair(...fields) {
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
 }
+function siteRootOf(model) {
+  const root = model.get("site_root");
+  return root === void 0 ? null : root;
+}
+function sourceLink(siteRoot, href, text, attributes = {}) {
+  if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
+  return element("a", { href: siteRoot + href, ...attributes }, text);
+}
 function unreadableDate(input, what) {
   if (!(input.validity && input.validity.badInput)) return null;
   return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
@@ -423,7 +431,7 @@ function source(rule, siteRoot) {
   const cite = element("span", { class: "calc-cite" });
   cite.append(
     document.createTextNode(" ("),
-    element("a", { href: siteRoot + rule.href }, rule.source),
+    sourceLink(siteRoot, rule.href, rule.source),
     document.createTextNode(`, ${rule.locator.replace(/\*/g, "")}; ${rule.key})`)
   );
   return cite;
@@ -470,7 +478,7 @@ function render({ model, el }) {
   }
   let shown = null;
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const fromCourse = model.get("known") === "course_start";
     const bad = [last, start].map((input) => Boolean(input.validity && input.validity.badInput));
     const traits = ["known", "last_infusion", "course_start", "course"];
@@ -495,7 +503,7 @@ function render({ model, el }) {
         how.append(document.createTextNode(" Sources: "));
         rule.rules.forEach((r, index) => {
           if (index) how.append(document.createTextNode("; "));
-          how.append(element("a", { href: siteRoot + r.href, title: `${r.locator.replace(/\*/g, "")}; ${r.key}` }, r.source));
+          how.append(sourceLink(siteRoot, r.href, r.source, { title: `${r.locator.replace(/\*/g, "")}; ${r.key}` }));
         });
         how.append(document.createTextNode("."));
       } else {

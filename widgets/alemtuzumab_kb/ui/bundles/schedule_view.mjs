@@ -116,6 +116,14 @@ function pair(...fields) {
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
 }
+function siteRootOf(model) {
+  const root = model.get("site_root");
+  return root === void 0 ? null : root;
+}
+function sourceLink(siteRoot, href, text, attributes = {}) {
+  if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
+  return element("a", { href: siteRoot + href, ...attributes }, text);
+}
 function unreadableDate(input, what) {
   if (!(input.validity && input.validity.badInput)) return null;
   return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
@@ -741,7 +749,7 @@ function sourceCell(event, siteRoot) {
     seen.add(key);
     const line = element("span", { class: "schedule-cite", "data-key": rule.key });
     line.append(
-      element("a", { href: siteRoot + rule.href }, rule.source),
+      sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
     );
     cell.append(line);
@@ -806,8 +814,8 @@ function vegaFromKernel(model) {
 function vegaReady(model) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
   if (!vegaLoading) {
-    const siteRoot = model.get("site_root") || "";
-    const live = /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
+    const siteRoot = siteRootOf(model);
+    const live = siteRoot === null || /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
     vegaLoading = (live ? vegaFromKernel(model) : vegaFromSite(siteRoot)).then(
       () => window.vegaEmbed || null,
       () => null
@@ -973,7 +981,7 @@ function render({ model, el }) {
     }
   }
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
     const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
     if (key === shown) return;
@@ -1008,7 +1016,7 @@ function render({ model, el }) {
       ...schedule.openPoints.map((point) => {
         const item = element("li", { "data-claim": point.rule.claim });
         item.append(rich("span", point.text), document.createTextNode(" ("));
-        item.append(element("a", { href: siteRoot + point.rule.href }, point.rule.source));
+        item.append(sourceLink(siteRoot, point.rule.href, point.rule.source));
         item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
         return item;
       })

@@ -106,11 +106,19 @@ function pair(...fields) {
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
 }
+function siteRootOf(model) {
+  const root = model.get("site_root");
+  return root === void 0 ? null : root;
+}
+function sourceLink(siteRoot, href, text, attributes = {}) {
+  if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
+  return element("a", { href: siteRoot + href, ...attributes }, text);
+}
 function citationList(citations, siteRoot) {
   const list = element("ul", { class: "calc-citations" });
   for (const citation of citations) {
     const item = element("li");
-    const link = element("a", { href: siteRoot + citation.href }, citation.source);
+    const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
     list.append(item);
   }
@@ -635,7 +643,7 @@ function resultTable(outcome) {
 function render({ model, el }) {
   const rules = calculatorRules(model);
   const presets = rules.presets || [];
-  const siteRoot = model.get("site_root") || "";
+  const siteRoot = siteRootOf(model);
   const id = idMaker(model);
   const root = element("div", { class: "calc calc-trials" });
   const presetSelect = element("select", { id: id("preset"), "data-input": "preset" });

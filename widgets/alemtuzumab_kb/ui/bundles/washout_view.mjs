@@ -102,11 +102,19 @@ function pair(...fields) {
 function statusRegion() {
   return element("div", { class: "calc-status", role: "status", "aria-live": "polite" });
 }
+function siteRootOf(model) {
+  const root = model.get("site_root");
+  return root === void 0 ? null : root;
+}
+function sourceLink(siteRoot, href, text, attributes = {}) {
+  if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
+  return element("a", { href: siteRoot + href, ...attributes }, text);
+}
 function citationList(citations, siteRoot) {
   const list2 = element("ul", { class: "calc-citations" });
   for (const citation of citations) {
     const item = element("li");
-    const link = element("a", { href: siteRoot + citation.href }, citation.source);
+    const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
     list2.append(item);
   }
@@ -481,7 +489,7 @@ function rulesApplied(rules, siteRoot) {
   for (const rule of rules) {
     const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
     item.append(
-      element("a", { href: siteRoot + rule.href }, rule.source),
+      sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
     );
     ul.append(item);
@@ -529,7 +537,7 @@ function render({ model, el }) {
   }
   let shown = null;
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const bad = Boolean(lastDose.validity && lastDose.validity.badInput);
     const key = JSON.stringify([model.get("prior"), model.get("last_dose"), siteRoot, bad]);
     if (key === shown) return;

@@ -3,7 +3,7 @@
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/alemtuzumab_kb/contraception.py rules_json()).
 import {
-  element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
   shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
@@ -19,7 +19,7 @@ function source(rule, siteRoot) {
   const cite = element("span", { class: "calc-cite" });
   cite.append(
     document.createTextNode(" ("),
-    element("a", { href: siteRoot + rule.href }, rule.source),
+    sourceLink(siteRoot, rule.href, rule.source),
     document.createTextNode(`, ${rule.locator.replace(/\*/g, "")}; ${rule.key})`),
   );
   return cite;
@@ -74,7 +74,7 @@ function render({ model, el }) {
   let shown = null;
 
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const fromCourse = model.get("known") === "course_start";
     // Re-render only when something changed, so a click on a source link is never lost to a
     // re-render triggered by a field losing focus.
@@ -102,7 +102,7 @@ function render({ model, el }) {
         how.append(document.createTextNode(" Sources: "));
         rule.rules.forEach((r, index) => {
           if (index) how.append(document.createTextNode("; "));
-          how.append(element("a", { href: siteRoot + r.href, title: `${r.locator.replace(/\*/g, "")}; ${r.key}` }, r.source));
+          how.append(sourceLink(siteRoot, r.href, r.source, { title: `${r.locator.replace(/\*/g, "")}; ${r.key}` }));
         });
         how.append(document.createTextNode("."));
       } else {

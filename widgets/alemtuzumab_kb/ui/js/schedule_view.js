@@ -5,7 +5,7 @@
 // Everything clinical comes from model.get("rules") (widgets/alemtuzumab_kb/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
 import {
-  element, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
   shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate, toIso } from "./dates.js";
@@ -35,7 +35,7 @@ function sourceCell(event, siteRoot) {
     seen.add(key);
     const line = element("span", { class: "schedule-cite", "data-key": rule.key });
     line.append(
-      element("a", { href: siteRoot + rule.href }, rule.source),
+      sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
     );
     cell.append(line);
@@ -117,8 +117,9 @@ function vegaFromKernel(model) {
 function vegaReady(model) {
   if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
   if (!vegaLoading) {
-    const siteRoot = model.get("site_root") || "";
-    const live = /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
+    const siteRoot = siteRootOf(model);
+    // In live Jupyter (an absolute book address, or none known) the kernel sends the libraries.
+    const live = siteRoot === null || /^[a-z][a-z0-9+.-]*:/i.test(siteRoot);
     vegaLoading = (live ? vegaFromKernel(model) : vegaFromSite(siteRoot)).then(
       () => window.vegaEmbed || null,
       () => null,
@@ -305,7 +306,7 @@ function render({ model, el }) {
   }
 
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
     const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
     if (key === shown) return;
@@ -343,7 +344,7 @@ function render({ model, el }) {
       ...schedule.openPoints.map((point) => {
         const item = element("li", { "data-claim": point.rule.claim });
         item.append(rich("span", point.text), document.createTextNode(" ("));
-        item.append(element("a", { href: siteRoot + point.rule.href }, point.rule.source));
+        item.append(sourceLink(siteRoot, point.rule.href, point.rule.source));
         item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
         return item;
       }),

@@ -3,7 +3,7 @@
 // All numbers come from model.get("rules") (data/trials.yaml) and the reader's inputs; all text
 // is set with textContent and the SVG is built with createElementNS.
 import {
-  element, labelled, statusRegion, citationList, disclaimer, calculatorRules, idMaker, headline, exampleNote,
+  element, siteRootOf, labelled, statusRegion, citationList, disclaimer, calculatorRules, idMaker, headline, exampleNote,
   shareTools, pair,
 } from "./view.js";
 import {
@@ -103,7 +103,7 @@ function resultTable(outcome) {
 function render({ model, el }) {
   const rules = calculatorRules(model);
   const presets = rules.presets || [];
-  const siteRoot = model.get("site_root") || "";
+  const siteRoot = siteRootOf(model);
   const id = idMaker(model);
   const root = element("div", { class: "calc calc-trials" });
 

@@ -81,11 +81,26 @@ export function statusRegion() {
 }
 
 /** Sources beside a result: each links to the chapter section it comes from. */
+/**
+ * The book's root for source links: relative on the book's and embed pages, the book's address
+ * in live Jupyter, or null where no address is known (then sources are named, not linked).
+ */
+export function siteRootOf(model) {
+  const root = model.get("site_root");
+  return root === undefined ? null : root;
+}
+
+/** A source's name linking to its place in the book, or the name alone where no book is known. */
+export function sourceLink(siteRoot, href, text, attributes = {}) {
+  if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
+  return element("a", { href: siteRoot + href, ...attributes }, text);
+}
+
 export function citationList(citations, siteRoot) {
   const list = element("ul", { class: "calc-citations" });
   for (const citation of citations) {
     const item = element("li");
-    const link = element("a", { href: siteRoot + citation.href }, citation.source);
+    const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
     list.append(item);
   }

@@ -2,7 +2,7 @@
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/alemtuzumab_kb/washout.py rules_json()); the sums are in washout.js.
 import {
-  element, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker,
+  element, siteRootOf, sourceLink, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker,
   headline, exampleNote, shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
@@ -25,7 +25,7 @@ function rulesApplied(rules, siteRoot) {
   for (const rule of rules) {
     const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
     item.append(
-      element("a", { href: siteRoot + rule.href }, rule.source),
+      sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
     );
     ul.append(item);
@@ -79,7 +79,7 @@ function render({ model, el }) {
   let shown = null;
 
   function update() {
-    const siteRoot = model.get("site_root") || "";
+    const siteRoot = siteRootOf(model);
     const bad = Boolean(lastDose.validity && lastDose.validity.badInput);
     // Re-render only when something changed, so a click on a source link is never lost to a
     // re-render triggered by the date field losing focus.
