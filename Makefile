@@ -15,6 +15,9 @@ STAGE_HTML := $(STAGE)/_build/html
 REPORTS := _build/reports
 JUPYTER_BOOK ?= $(BIN)/jupyter-book
 PORT ?= 8000
+# Quiet by default: each suite prints a summary and its failures, the build only its warnings.
+# `make test V=1` (or `make book V=1`) prints everything: Sphinx's progress, every test's name.
+V ?=
 
 .PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf
 
@@ -52,15 +55,20 @@ bundles: $(STAMP) $(NODE_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m tests.notebook_outputs book/calculators/*.ipynb
 
+# The page to open, as a file:// address with its spaces and other specials escaped.
 book: build
-	@echo "Built. Open $(CURDIR)/$(HTML)/index.html"
+	@$(BIN)/python -c 'import pathlib, sys; print("Built. Open " + pathlib.Path(sys.argv[1]).resolve().as_uri())' $(HTML)/index.html
 
 # Strict: any warning (broken reference, citation, data fault, failed notebook) fails the build.
 # A failed build publishes nothing: its pages are deleted, its notebook execution reports kept.
+# Quiet (-q), Sphinx prints only warnings; jupyter-book's closing banner, which names the staging
+# copy rather than the published site, goes to _build/build.log.
+BUILD_QUIET := $(if $(V),,-q)
+BUILD_LOG := $(if $(V),,> _build/build.log)
 build: $(STAMP) $(NODE_STAMP)
 	@echo "jupyter-book build . -W -n --keep-going (in $(STAGE); published to $(HTML) if it passes)"
-	@rm -rf $(REPORTS)
-	@$(JUPYTER_BOOK) build . --path-output $(STAGE) -W -n --keep-going || { \
+	@rm -rf $(REPORTS) && mkdir -p _build
+	@$(JUPYTER_BOOK) build . --path-output $(STAGE) -W -n --keep-going $(BUILD_QUIET) $(BUILD_LOG) || { \
 	  if [ -d $(STAGE_HTML)/reports ]; then mv $(STAGE_HTML)/reports $(REPORTS); fi; \
 	  rm -rf $(STAGE_HTML); \
 	  echo "Build failed: nothing was published, $(HTML) is as it was before."; \
@@ -77,18 +85,23 @@ pdf: $(STAMP)
 	@echo "Built. Open $(CURDIR)/$(PDF)"
 
 lint: $(STAMP)
-	$(BIN)/ruff check .
+	@$(BIN)/ruff check $(if $(V),,--quiet) . && echo "ruff: no problems"
 
 # Two processes (pytest-xdist), one per core of the CI machine; the tests of a module that starts
 # something expensive once (a JupyterLab server, a built wheel) share one process (xdist_group).
 PYTEST_WORKERS ?= 2
 
+# pytest-notebook describes its settings with types docutils cannot convert and says so with a
+# UserWarning as each process loads it (before pytest's own warning filters apply): harmless.
+PYTEST_QUIET := $(if $(V),,-q --no-header -p no:cacheprovider)
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	@PYTHONWARNINGS='ignore:Field "pytest_notebook:UserWarning' \
+	  $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_QUIET)
 
 # The node tests read the rules through the venv's Python (tests/js/rules.mjs).
+# Quiet, the passing tests' names are left out: the failures are printed whole, then the counts.
 js-test: $(STAMP)
-	node --test tests/js/
+	@node --test $(if $(V),,--test-reporter=./tests/js/summary.mjs) tests/js/
 
 # Every check; the wall time is kept in _build/test-time.json for `make bench` to report.
 test:

@@ -5,6 +5,9 @@ kernel starting and importing the package. Just before Sphinx reads, this extens
 notebooks whose outputs the cache lacks, one kernel per processor at a time, and stores them in
 the execution cache exactly as myst-nb would; myst-nb then finds them there. A notebook that
 fails here is simply not stored: myst-nb runs it again and reports the failure as usual.
+
+The kernels start with their log at ERROR: ipykernel warns at every start that its local TCP
+sockets are unencrypted, which says nothing about the book (one line per notebook per build).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 def _uncached(cache: Any, paths: list[Path]) -> list[tuple[Path, Any]]:
@@ -45,11 +49,11 @@ def execute_ahead(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
         return
     paths = [Path(env.doc2path(name)) for name in docnames]
     paths = [path for path in paths if path.suffix == ".ipynb"]
-    if len(paths) < 2:
+    if not paths:
         return
     cache = get_cache(config.execution_cache_path or ".jupyter_cache")
     missing = _uncached(cache, paths)
-    if len(missing) < 2:
+    if not missing:
         return
 
     def run(item: tuple[Path, Any]) -> tuple[Path, Any, Any]:
@@ -60,6 +64,7 @@ def execute_ahead(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
             allow_errors=config.execution_allow_errors,
             timeout=config.execution_timeout,
             meta_override=True,
+            extra_arguments=KERNEL_ARGUMENTS,
         )
         return path, notebook, result
 
