@@ -20,9 +20,12 @@ pytestmark = pytest.mark.xdist_group("install")
 
 ROOT = Path(__file__).resolve().parent.parent
 UV = Path(sys.executable).parent / "uv"
-README_LINES = re.search(
-    r"<!-- notebook-lines[^>]*-->\s*```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S
-)
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_LINES = re.search(r"<!-- notebook-lines[^>]*-->\s*```python\n(.*?)```", README, re.S)
+PUBLIC_API = re.search(r"<!-- public-api[^>]*-->\s*```python\n(.*?)```", README, re.S)
+# A package on PyPI that also installs a top-level `widgets` (the name this one had until issue
+# 26); its own dependencies (streamlit, pandas) are not needed to show the clash.
+CONFLICT = "widgets-lib==2.7.7"
 
 
 def _interpreter(version: str) -> str:
@@ -126,3 +129,48 @@ def test_a_notebook_executed_with_nbclient_saves_the_widget_state(
     assert len(washout) == 1
     assert washout[0]["last_dose"] == "2026-01-31"
     assert "export {" in washout[0]["_esm"] and washout[0]["rules"]
+
+
+def test_the_readme_lists_exactly_the_public_api() -> None:
+    import alemtuzumab_kb
+
+    assert PUBLIC_API, "README.md lost its public-api block"
+    listed = set(re.findall(r"\b([A-Za-z_]\w*)\b", PUBLIC_API.group(1).split("import", 1)[1]))
+    assert listed == set(alemtuzumab_kb.__all__)
+
+
+def test_the_wheel_adds_one_top_level_name_of_ours(dist: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as archive:
+        names = archive.namelist()
+    top = {name.split("/")[0] for name in names}
+    assert {name for name in top if not name.endswith(".dist-info")} == {"alemtuzumab_kb"}
+    listed = next(name for name in names if name.endswith(".dist-info/top_level.txt"))
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as archive:
+        assert archive.read(listed).decode().split() == ["alemtuzumab_kb"]
+
+
+def test_the_readme_lines_run_beside_another_widgets(dist: Path, tmp_path: Path) -> None:
+    """A course folder with its own widgets.py, and widgets-lib installed after this package
+    (then removed again): `widgets` is theirs, and the README's lines and every public name of
+    ours work throughout."""
+    python = _fresh_env(tmp_path, _interpreter("3.13"), next(dist.glob("*.whl")))
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "widgets.py").write_text("OWNER = 'the course'\n", encoding="utf-8")
+    check = README_LINES.group(1) + PUBLIC_API.group(1) + (
+        "print(washout.plan().earliest_start)\n"
+        "import widgets; print(getattr(widgets, 'OWNER', 'someone else'))\n"
+    )
+    env = {**os.environ, "VIRTUAL_ENV": str(python.parent.parent)}
+    pip = (UV, "pip", "--quiet")
+    lib = python.parent.parent / "lib"
+
+    assert _run(python, "-c", check, cwd=course).stdout.split() == ["2026-03-31", "the", "course"]
+    _run(*pip, "install", "--no-deps", "--python", python, CONFLICT, cwd=tmp_path, env=env)
+    assert list(lib.glob("python3.*/site-packages/widgets/__init__.py")), "widgets-lib is in"
+    assert _run(python, "-c", check, cwd=tmp_path).stdout.split() == ["2026-03-31", "someone",
+                                                                      "else"]
+    _run(*pip, "uninstall", "--python", python, "widgets-lib", cwd=tmp_path, env=env)
+    assert _run(python, "-c", check, cwd=course).stdout.split() == ["2026-03-31", "the", "course"]
