@@ -9,7 +9,8 @@
   already says the rest; its own title, tab title and heading keep the prefix.
 - A page's ``keywords`` (MyST front matter, or a notebook's top-level metadata) become main
   index entries. Sphinx's search ranks an index entry that matches the query above any title
-  or text match, so a reader who searches for a task word lands on the page that does it.
+  or text match, so a reader who searches for a task word lands on the page that does it
+  (book/_ext/search_index.py keeps them through incremental builds).
 """
 
 from __future__ import annotations
@@ -108,24 +109,10 @@ def keywords_to_index(app: Sphinx, doctree: nodes.document) -> None:
         doctree.append(addnodes.index(entries=entries, inline=False))
 
 
-def reread_keyword_pages(
-    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Read the pages with keywords again on every build.
-
-    Sphinx feeds the search index only the pages it writes; on an incremental build the index
-    entries of the pages it skips are lost, and with them the ranking. There are few such
-    pages, and their notebooks' outputs come from the execution cache.
-    """
-    return [doc for doc, meta in env.metadata.items()
-            if meta.get("keywords") and doc not in added | changed | removed]
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", addresses_from_environment, priority=400)
     app.connect("config-inited", buttons_follow_repository)
     # After Sphinx's own collectors (priority 500) have stored the titles and metadata.
     app.connect("doctree-read", shorten_nav_titles, priority=600)
     app.connect("doctree-read", keywords_to_index, priority=600)
-    app.connect("env-get-outdated", reread_keyword_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
