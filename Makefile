@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 HTML := _build/html
 # Every build is made in a staging folder; only a build that passes replaces $(HTML), so a failed
-# build never leaves a site that could be published (the previous good one stays as it was).
+# build never leaves a site that could be published (the previous good one stays as it was). The
+# new site takes the old one's place in one step (book/_ext/publish.py), so none is ever missing.
 STAGE := _build/stage
 STAGE_HTML := $(STAGE)/_build/html
 REPORTS := _build/reports
@@ -74,7 +75,7 @@ build: $(STAMP) $(NODE_STAMP)
 	  echo "Build failed: nothing was published, $(HTML) is as it was before."; \
 	  echo "Notebook execution reports, if any: $(CURDIR)/$(REPORTS)"; \
 	  ls $(REPORTS) 2>/dev/null || true; exit 1; }
-	@rm -rf $(HTML).new && cp -a $(STAGE_HTML) $(HTML).new && rm -rf $(HTML) && mv $(HTML).new $(HTML)
+	@rm -rf $(HTML).new && cp -a $(STAGE_HTML) $(HTML).new && $(PYTHON) book/_ext/publish.py $(HTML).new $(HTML)
 
 # The whole book as one PDF; each calculator prints its result as text there. Needs TeX from
 # Debian (about 80 MB): apt-get install --no-install-recommends texlive-latex-extra

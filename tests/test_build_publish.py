@@ -35,6 +35,8 @@ def project(tmp_path: Path) -> Path:
     if shutil.which("make") is None:
         pytest.fail("GNU make is needed for this test")
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "book" / "_ext").mkdir(parents=True)
+    shutil.copy(ROOT / "book" / "_ext" / "publish.py", tmp_path / "book" / "_ext" / "publish.py")
     for name in ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
         (tmp_path / name).write_text("", encoding="utf-8")
     for stamp in ("stamps/venv", "stamps/node"):
@@ -66,6 +68,40 @@ def test_a_passing_build_is_published(project: Path) -> None:
     run = make_build(project, 0)
     assert run.returncode == 0, run.stdout + run.stderr
     assert (project / "_build/html/index.html").read_text() == "site of this build\n"
+
+
+def test_a_passing_build_replaces_the_previous_site_whole(project: Path) -> None:
+    site = project / "_build/html"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("previous good site\n")
+    (site / "old-page.html").write_text("a page this build no longer has\n")
+    run = make_build(project, 0)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "reports"]
+    assert (site / "index.html").read_text() == "site of this build\n"
+    assert sorted(p.name for p in (project / "_build").iterdir()) == [
+        "build.log", "html", "stage"
+    ]
+
+
+def test_the_new_site_and_the_old_change_places_in_one_step(tmp_path: Path) -> None:
+    """The exchange the publish step relies on (Linux renameat2): both folders exist before and
+    after, with their contents swapped."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("publish", ROOT / "book" / "_ext" / "publish.py")
+    publish = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(publish)
+    exchange = publish.exchange
+
+    new, site = tmp_path / "new", tmp_path / "site"
+    new.mkdir()
+    site.mkdir()
+    (new / "index.html").write_text("new\n")
+    (site / "index.html").write_text("old\n")
+    assert exchange(new, site)
+    assert (site / "index.html").read_text() == "new\n"
+    assert (new / "index.html").read_text() == "old\n"
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
