@@ -143,3 +143,13 @@ def test_every_page_has_the_favicon(site: Path, page_path: str) -> None:
     icon = (site / page_path).parent / href
     assert icon.resolve() == (site / "_static" / "favicon.svg").resolve()
     assert icon.read_bytes() == (ROOT / CONFIG["html"]["favicon"]).read_bytes()
+
+
+def test_myst_runs_no_template_over_the_text(final: dict) -> None:
+    """MyST's substitution extension evaluates {{ ... }} with jinja2, in text that directives
+    bring in from data/ too: code at build time for anyone who can change data/. The book uses
+    none, so it is off (and with it the default's unused dollarmath and tasklist)."""
+    enabled = final["myst_enable_extensions"]
+    assert "substitution" not in enabled
+    assert "substitution" in JB_DEFAULTS["parse"]["myst_enable_extensions"]
+    assert set(enabled) == set(CONFIG["parse"]["myst_enable_extensions"])
