@@ -31,7 +31,10 @@ SECTIONS = chapter_sections()
 
 
 def test_data_loads_with_real_content() -> None:
-    assert len(FACTS.sources) == 5
+    listed = [record["id"] for record in read_yaml(ROOT / "data" / "sources.yaml")]
+    assert [s.id for s in FACTS.sources] == listed
+    chapters = {path.stem for path in (ROOT / "book" / "sources").glob("sources-*.md")}
+    assert chapters == {s.chapter for s in FACTS.sources}, "one chapter per source, no other"
     assert len(FACTS.topics) >= 10
     assert len(FACTS.claims) >= 100
     assert {c.source for c in FACTS.claims} == {s.id for s in FACTS.sources}

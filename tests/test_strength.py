@@ -79,7 +79,23 @@ def test_a_statement_that_recommends_records_its_strength(claim: Claim) -> None:
     assert reads_as(claim.statement) == set(), "give the claim its strength and the source's verb"
 
 
+# EMA's referral page (ema2020, source `referral`) has no copy in ../shared/sources: it was read
+# with the search tool (stored copies of its *Overview* section, read on 2026-12-05). Its claims'
+# verbs are checked against the page's own phrases that carry a strength, quoted here as read.
+NOT_HELD = {
+    "referral": (
+        "On 14 November 2019, EMA recommended restricting the use",
+        "Lemtrada should now only be used to treat relapsing-remitting multiple sclerosis",
+        "Lemtrada must also no longer be used in patients",
+        "The medicine should only be given in a hospital",
+        "EMA also recommended updating the physician’s guide",
+    ),
+}
+
+
 def _original(source_id: str) -> str:
+    if source_id in NOT_HELD:
+        return " ".join(NOT_HELD[source_id])
     files = list(SOURCES.glob(f"{'mssociety' if source_id == 'mssociety' else source_id}*.txt"))
     if not files:
         if os.environ.get("CI") == "true":

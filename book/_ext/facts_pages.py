@@ -471,11 +471,11 @@ class SourceCard(FactsDirective):
 
 
 class SourceIndex(FactsDirective):
-    """``{source-index}``: the five documents in one table, with whether each still holds."""
+    """``{source-index}``: the source documents in one table, with whether each still holds."""
 
     def myst(self, facts: Facts) -> str:
         lines = [
-            "```{list-table} The five source documents",
+            "```{list-table} The source documents",
             ":header-rows: 1",
             ":widths: 22 20 16 10 14 18",
             ":class: source-index",
