@@ -26,12 +26,12 @@ from typing import Any, Literal
 
 from alemtuzumab_kb.dates import (
     Duration,
-    InputError,
     add_days,
     add_duration,
     entered_date,
     format_date,
 )
+from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import (
     fill_rule_text,
     format_value,

@@ -19,9 +19,9 @@ from pydantic import (
     model_validator,
 )
 
+from alemtuzumab_kb.data_dir import DATA
 from alemtuzumab_kb.data_files import (
     DataDate,
-    DataError,
     M,
     Number,
     Place,
@@ -37,19 +37,9 @@ from alemtuzumab_kb.data_files import (
     shown,
     yaml_line,
 )
-from alemtuzumab_kb.limits import load_limits
-
-
-def _data_dir() -> Path:
-    """data/ at the repository root (two folders above this one, widgets/alemtuzumab_kb/), the one
-    place to edit; an installed package carries it as alemtuzumab_kb/data/ (pyproject.toml maps the
-    package ``alemtuzumab_kb.data`` to data/)."""
-    package = Path(__file__).resolve().parent
-    installed = package / "data"
-    return installed if installed.is_dir() else package.parents[1] / "data"
-
-
-DATA = _data_dir()
+from alemtuzumab_kb.dates import Duration
+from alemtuzumab_kb.errors import DataError
+from alemtuzumab_kb.limits import load_limits, space_pattern
 
 # --- The schema -------------------------------------------------------------------------
 
@@ -591,8 +581,6 @@ STATED_QUESTION = {
 
 def _appears_in(number: Number, text: str) -> bool:
     """Whether `number`, written as the source writes it, appears in `text`."""
-    import re
-
     written = re.escape(f"{number:g}")
     return re.search(rf"(?<![\d.]){written}(?![\d])", text) is not None
 
@@ -669,8 +657,6 @@ def normalise_name(text: str) -> str:
     """A therapy name for matching: lower case; runs of spaces, hyphens, dashes and underscores
     become one space (the browser twin is ``normaliseName`` in
     widgets/alemtuzumab_kb/ui/js/washout.js)."""
-    from alemtuzumab_kb.limits import space_pattern
-
     if not isinstance(text, str):
         raise ValueError(f"Give a therapy name as text, not {type(text).__name__}.")
     separators = f"(?:{space_pattern()}|[_\\-\\u2010-\\u2015])+"
@@ -763,8 +749,6 @@ def value_durations(value: Value) -> tuple[Any, Any]:
     Years count as 12 calendar months and weeks as 7 days. Raises DataError for a unit that is not
     a length of calendar time or a number that is not whole.
     """
-    from alemtuzumab_kb.dates import Duration
-
     unit, number = value.quantity
     ends = number if isinstance(number, tuple) else (number, None)
     scale = {

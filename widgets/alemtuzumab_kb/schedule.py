@@ -40,13 +40,13 @@ from alemtuzumab_kb.contraception import course_end, course_rule
 from alemtuzumab_kb.contraception import rules_json as contraception_rules_json
 from alemtuzumab_kb.dates import (
     Duration,
-    InputError,
     add_days,
     add_duration,
     days_in_month,
     entered_date,
     format_date,
 )
+from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import (
     UNITS,
     DataError,
@@ -537,7 +537,7 @@ def treatment_schedule(
         >>> treatment_schedule("2026-01-12", "2026-01-14")
         Traceback (most recent call last):
         ...
-        alemtuzumab_kb.dates.InputError: Course 2 cannot start on 14 January 2026: the \
+        alemtuzumab_kb.errors.InputError: Course 2 cannot start on 14 January 2026: the \
 infusions of course 1 run until 16 January 2026. Enter a first day of course 2 after 16 January \
 2026, or leave it empty if course 2 has not been given.
     """

@@ -35,6 +35,7 @@ import sys
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from alemtuzumab_kb.facts import (
@@ -555,8 +556,6 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
         >>> [p["id"] for p in rules_json()["presets"]][:2]
         ['care-ms-i-relapses', 'care-ms-i-disability-patients']
     """
-    from pathlib import Path
-
     facts = load_facts(Path(data))
     presets: list[dict[str, Any]] = []
     trials: dict[str, dict[str, Any]] = {}
@@ -907,8 +906,6 @@ def page_rows(trial: Trial, data: str = str(DATA)) -> list[Row]:
         >>> rows[0]["source"], rows[0]["recomputed"], rows[0]["published"]
         ('EMA overview', '1 − 0.18/0.39 = 53.8%', '1 − rate ratio 0.45 = 55% (reported as 54.9%)')
     """
-    from pathlib import Path
-
     facts = load_facts(Path(data))
     rows: list[Row] = []
     for stated in trial.stated:

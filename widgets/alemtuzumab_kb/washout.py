@@ -25,10 +25,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from alemtuzumab_kb.dates import Duration, InputError, add_duration, entered_date, format_date
+from alemtuzumab_kb.dates import Duration, add_duration, entered_date, format_date
+from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import (
     Claim,
     Therapy,
+    fill_rule_text,
+    format_value,
     load_facts,
     load_therapies,
     load_washout_rules,
@@ -116,8 +119,6 @@ class _Compiled:
 
 
 def _fill(item: Any, where: str) -> tuple[str, AppliedRule]:
-    from alemtuzumab_kb.facts import fill_rule_text
-
     claim = load_facts().claim(item.claim)
     return fill_rule_text(item.text, claim, where), applied_rule(claim)
 
@@ -194,8 +195,6 @@ def _unique(rules: Any) -> tuple[AppliedRule, ...]:
 
 
 def _offset_text(claim: Claim) -> str:
-    from alemtuzumab_kb.facts import format_value
-
     if claim.value is None:
         return ""
     low, high = value_durations(claim.value)
