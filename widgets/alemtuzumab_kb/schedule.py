@@ -313,7 +313,7 @@ schedule//EN']
     return calendar_text(treatment_schedule(course1_start, course2_start), when, include)
 
 
-# --- For the browser and the book ---------------------------------------------------------
+# --- For the browser: the rules and the chart ---------------------------------------------
 
 
 def _rule_json(rule: Rule) -> dict[str, Any]:
