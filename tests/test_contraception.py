@@ -18,11 +18,11 @@ from alemtuzumab_kb.contraception import (
     last_infusion,
     monitoring_end,
     rules_json,
-    rules_markdown,
 )
 from alemtuzumab_kb.dates import InputError, add_months
 from alemtuzumab_kb.facts import load_contraception_rules, load_facts
 from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.pages.contraception import rules_markdown
 from tests.conftest import read_vectors
 
 VECTORS = read_vectors("contraception")

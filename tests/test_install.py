@@ -84,6 +84,22 @@ def test_wheel_and_sdist_carry_the_data_and_assets(dist: Path) -> None:
     assert not [n for n in wheel if n.startswith(("tests/", "book/", "data/"))]
 
 
+def test_the_wheel_carries_every_module(dist: Path) -> None:
+    """pyproject.toml lists the subpackages one by one; a new one left out would be missing."""
+    import zipfile
+
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as archive:
+        wheel = set(archive.namelist())
+    package = ROOT / "widgets" / "alemtuzumab_kb"
+    ours = sorted(
+        f"alemtuzumab_kb/{path.relative_to(package).as_posix()}"
+        for path in package.rglob("*.py")
+        if "__pycache__" not in path.parts
+    )
+    assert len(ours) > 30 and "alemtuzumab_kb/facts/claims.py" in ours
+    assert [name for name in ours if name not in wheel] == []
+
+
 @pytest.mark.parametrize(
     ("version", "kind"), [("3.11", "whl"), ("3.12", "whl"), ("3.13", "tar.gz")]
 )

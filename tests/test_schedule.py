@@ -19,21 +19,17 @@ from alemtuzumab_kb.contraception import after_last_infusion, last_infusion
 from alemtuzumab_kb.dates import InputError, add_days, add_months
 from alemtuzumab_kb.facts import load_facts, load_schedule_rules
 from alemtuzumab_kb.limits import load_limits
-from alemtuzumab_kb.schedule import (
+from alemtuzumab_kb.pages.schedule import open_points_markdown, rules_markdown
+from alemtuzumab_kb.schedule import chart_spec, rules_json, schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule_calendar import (
     DEFAULT_STAMP,
-    KINDS,
-    Event,
     calendar_days,
-    chart_spec,
     ics_choices,
     ics_escape,
     ics_fold,
-    open_points_markdown,
-    rules_json,
-    rules_markdown,
-    schedule_ics,
-    treatment_schedule,
 )
+from alemtuzumab_kb.schedule_events import Event
+from alemtuzumab_kb.schedule_rules import KINDS
 from tests.conftest import read_vectors
 
 VECTORS = read_vectors("schedule")
@@ -149,6 +145,16 @@ def test_every_number_comes_from_a_claim() -> None:
             assert literal not in source, (name, literal)
     for rule in rules.events:
         assert not re.search(r"[0-9]", f"{rule.title} {rule.text or ''} {rule.lane}"), rule.id
+
+
+def test_no_number_is_written_in_the_modules_around_the_schedule() -> None:
+    """The check above, over the modules schedule.py stands on and the words of its page."""
+    names = ("schedule_rules.py", "schedule_events.py", "schedule_calendar.py",
+             "pages/schedule.py", "pages/myst.py", "facts/schedule.py")
+    for name in names:
+        source = (Path(alemtuzumab_kb.__file__).parent / name).read_text("utf-8").lower()
+        for literal in ("48", "12 months", "6 weeks", "2 weeks", "aciclovir", "1000 mg"):
+            assert literal not in source, (name, literal)
 
 
 def test_rules_json_is_plain_json_and_holds_the_chart() -> None:

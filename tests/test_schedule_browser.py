@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from alemtuzumab_kb.dates import add_days
-from alemtuzumab_kb.schedule import calendar_days, ics_choices, schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule import schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule_calendar import calendar_days, ics_choices
 from tests.conftest import read_vectors
 from tests.offline import offline_page, one_calculator, open_offline
 

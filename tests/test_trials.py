@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 import alemtuzumab_kb.trials as core
 from alemtuzumab_kb.facts import DATA, DataError, load_trials
 from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.pages.trials import page_rows
 from alemtuzumab_kb.trials import (
     icon_counts,
     nnt_interval,
-    page_rows,
     rate_comparison,
     risk_comparison,
     rules_json,

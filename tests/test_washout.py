@@ -16,12 +16,12 @@ import alemtuzumab_kb
 from alemtuzumab_kb.dates import InputError, add_months
 from alemtuzumab_kb.facts import load_facts, load_therapies, load_washout_rules, normalise_name
 from alemtuzumab_kb.limits import load_limits
+from alemtuzumab_kb.pages.washout import rules_markdown
 from alemtuzumab_kb.washout import (
     covered_therapies,
     edit_distance,
     find_therapy,
     rules_json,
-    rules_markdown,
     suggestions,
     washout_plan,
 )

@@ -97,8 +97,9 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        modules = (compare, timeline, facts_module, data_files, limits)
+        modules = (compare, timeline, data_files, limits)
         code = [Path(module.__file__) for module in modules]
+        code += sorted(Path(facts_module.__file__).parent.glob("*.py"))  # the facts package
         for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
             self.env.note_dependency(str(path))
         try:

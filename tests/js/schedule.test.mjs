@@ -25,7 +25,8 @@ const vectors = readVectors("schedule");
 function fromPython(inputs, stamp) {
   const code = [
     "import json, sys",
-    "from alemtuzumab_kb.schedule import ics_choices, treatment_schedule, schedule_ics",
+    "from alemtuzumab_kb.schedule import treatment_schedule, schedule_ics",
+    "from alemtuzumab_kb.schedule_calendar import ics_choices",
     "out = []",
     "for first, second in json.loads(sys.argv[1]):",
     "    s = treatment_schedule(first, second)",

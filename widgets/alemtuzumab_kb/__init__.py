@@ -20,7 +20,8 @@ from alemtuzumab_kb.contraception import (
     monitoring_end,
 )
 from alemtuzumab_kb.facts import load_facts, load_trials
-from alemtuzumab_kb.schedule import Schedule, schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule import schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule_events import Schedule
 from alemtuzumab_kb.trials import headline as trial_headline
 from alemtuzumab_kb.trials import rate_comparison, risk_comparison
 from alemtuzumab_kb.washout import WashoutPlan, washout_plan

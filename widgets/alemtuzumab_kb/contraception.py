@@ -15,6 +15,8 @@ Semantics:
 - A period "after a course" (the AHFS monograph) is counted from the course's last infusion.
 - Each source's version is its own entry with its own citation; nothing is averaged or merged.
   The single-date functions return the Swedish guideline's date (the first entry in the data).
+
+The rules table of the page around the calculator is `alemtuzumab_kb.pages.contraception`.
 """
 
 from __future__ import annotations
@@ -26,15 +28,14 @@ from typing import Any, Literal
 
 from alemtuzumab_kb.dates import (
     Duration,
-    InputError,
     add_days,
     add_duration,
     entered_date,
     format_date,
 )
+from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import (
     fill_rule_text,
-    format_value,
     load_contraception_rules,
     load_facts,
     value_durations,
@@ -86,7 +87,7 @@ class CourseRule:
 
 
 @cache
-def _course_rules() -> dict[str, CourseRule]:
+def course_rules() -> dict[str, CourseRule]:
     facts = load_facts()
     courses = load_contraception_rules().courses
     result = {}
@@ -103,7 +104,7 @@ def _course_rules() -> dict[str, CourseRule]:
 def course_rule(course: int | str) -> CourseRule:
     """The rule for course number `course` (1, 2, or 3 and later)."""
     number = _course_number(course)
-    return _course_rules()["first" if number == 1 else "second" if number == 2 else "further"]
+    return course_rules()["first" if number == 1 else "second" if number == 2 else "further"]
 
 
 def last_infusion(course_start: dt.date | str, course: int | str) -> dt.date:
@@ -225,7 +226,7 @@ class _Entry:
 
 
 @cache
-def _entries() -> tuple[_Entry, ...]:
+def follow_up_entries() -> tuple[_Entry, ...]:
     facts = load_facts()
     entries = []
     for item in load_contraception_rules().after_last_infusion:
@@ -264,7 +265,7 @@ def after_last_infusion(last_infusion: dt.date | str) -> AfterLastInfusion:
     """
     day = entered_date(last_infusion, LAST_INFUSION)
     items: dict[str, list[Milestone]] = {}
-    for entry in _entries():
+    for entry in follow_up_entries():
         date = add_duration(day, entry.duration) if entry.duration is not None else None
         items.setdefault(entry.item, []).append(
             Milestone(
@@ -322,7 +323,7 @@ def rules_json() -> dict[str, Any]:
                 "infusion_days": rule.infusion_days,
                 "rules": [r.to_json(statement=False) for r in rule.rules],
             }
-            for group, rule in _course_rules().items()
+            for group, rule in course_rules().items()
         },
         "entries": [
             {
@@ -334,38 +335,6 @@ def rules_json() -> dict[str, Any]:
                 "text": e.text,
                 "rule": e.rule.to_json(statement=False),
             }
-            for e in _entries()
+            for e in follow_up_entries()
         ],
     }
-
-
-def _source_cell(rule: AppliedRule) -> str:
-    link = f"{{ref}}`{rule.source_name} <{rule.section}>`"
-    return f"{link}, {rule.locator} {{cite:p}}`{rule.citation}`"
-
-
-def rules_markdown() -> str:
-    """The rules as MyST for the book: course structure, then each item source by source."""
-    facts = load_facts()
-    lines = [
-        "| Course | Infusion days | Rule and sources |",
-        "|---|---|---|",
-    ]
-    names = {"first": "1 (first)", "second": "2", "further": "3 or later"}
-    for group, rule in _course_rules().items():
-        sources = "<br>".join(_source_cell(r) for r in rule.rules)
-        lines.append(f"| {names[group]} | {rule.infusion_days}, on consecutive days | {sources} |")
-    lines += [
-        "",
-        "| After the last infusion | Source's period | Date counted as | Rule and source |",
-        "|---|---|---|---|",
-    ]
-    for e in _entries():
-        claim = facts.claim(e.rule.claim)
-        period = format_value(claim.value) if e.duration is not None and claim.value else "none"
-        date = {"until": "until last infusion + period", "from": "from last infusion + period"}
-        lines.append(
-            f"| {e.label} | {period} | {date.get(e.reads, 'no date')} | "
-            f"{e.text} {_source_cell(e.rule)} |"
-        )
-    return "\n".join(lines)

@@ -1,9 +1,10 @@
 """Reading data/ files so that every fault is one sentence naming the file, line, record and key.
 
-`alemtuzumab_kb.facts` holds the schema; this module holds the mechanics under it: YAML that refuses
-duplicate keys and keeps the place of every node, pydantic errors turned into sentences, and the
-number types data/ may hold (finite, never a truth value or a text, inside data/limits.json's
-ranges). The book's build reports a `DataError` as a warning located in the data file.
+The schemas (`alemtuzumab_kb.facts`) stand on this module; it holds the mechanics under them:
+YAML that refuses duplicate keys and keeps the place of every node, pydantic errors turned into
+sentences, and the number types data/ may hold (finite, never a truth value or a text, inside
+data/limits.json's ranges). The book's build reports a `DataError` (`alemtuzumab_kb.errors`) as
+a warning located in the data file.
 """
 
 from __future__ import annotations
@@ -18,20 +19,8 @@ from typing import Annotated, Any, TypeVar
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, ValidationError
 
+from alemtuzumab_kb.errors import DataError
 from alemtuzumab_kb.limits import Limit, load_limits
-
-
-class DataError(ValueError):
-    """A data file is malformed: one sentence naming the file, the line, the record and the key.
-
-    `path` and `line` say where, for tools that point at the file (the book's build reports a
-    data fault as a warning located in data/, not on the page it would have broken).
-    """
-
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
 
 
 def shown(path: Path) -> str:

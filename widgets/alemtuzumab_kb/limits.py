@@ -9,6 +9,9 @@ JSON through each calculator's rules (`limits_json()`); both pass tests/vectors/
 Typed text: the characters of ``text.space`` around it are ignored (the same set in Python and the
 browser, which otherwise disagree: a byte order mark, U+001C-U+001F, U+0085), and text holding a
 character of ``text.refused`` (controls, invisible format characters) is refused with a sentence.
+
+Above the ground floor (`errors`, `data_dir`, `calendar_arithmetic`) and below everything else:
+`dates` reads typed dates with it, `data_files` checks the numbers of data/ against it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from alemtuzumab_kb.calendar_arithmetic import as_date, format_date
+from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -106,12 +113,10 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
 def load_limits(path: Path | None = None) -> Limits:
     """Read and check data/limits.json; a fault raises ValueError naming the file and the key.
 
-    `path` defaults to limits.json in `alemtuzumab_kb.facts.DATA` (data/ in a checkout,
+    `path` defaults to limits.json in `alemtuzumab_kb.data_dir.DATA` (data/ in a checkout,
     alemtuzumab_kb/data/ in an installed package).
     """
     if path is None:
-        from alemtuzumab_kb.facts import DATA
-
         path = DATA / "limits.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -164,7 +169,7 @@ def check_number(value: object, name: str, what: str, example: str = "") -> int 
         example: a typical value, or empty.
 
     Raises:
-        alemtuzumab_kb.dates.InputError: code ``"number-range"``, a sentence stating the range.
+        alemtuzumab_kb.errors.InputError: code ``"number-range"``, a sentence stating the range.
 
     Examples:
         >>> check_number(0.39, "control_relapse_rate", "The control arm's relapse rate", "0.4")
@@ -172,15 +177,13 @@ def check_number(value: object, name: str, what: str, example: str = "") -> int 
         >>> check_number(10**400, "relapse_rate", "The rate", "0.4")
         Traceback (most recent call last):
         ...
-        alemtuzumab_kb.dates.InputError: The rate must be a number from 0 to 10 relapses per patient-year, such as 0.4.
+        alemtuzumab_kb.errors.InputError: The rate must be a number from 0 to 10 relapses per patient-year, such as 0.4.
     """  # noqa: E501
     limit = load_limits().numbers[name]
     return _in_range(value, limit, what, example)
 
 
 def _in_range(value: object, limit: Limit, what: str, example: str) -> int | float:
-    from alemtuzumab_kb.dates import InputError
-
     ok = (
         not isinstance(value, bool)
         and isinstance(value, int | float)
@@ -206,11 +209,9 @@ def check_window(day: dt.date, what: str) -> dt.date:
         >>> check_window(dt.date(9990, 1, 1), "the first day of course 2")
         Traceback (most recent call last):
         ...
-        alemtuzumab_kb.dates.InputError: 9990-01-01 is outside the dates these calculators take: enter the first day of course 2 from 1 January 1990 to 31 December 2099.
+        alemtuzumab_kb.errors.InputError: 9990-01-01 is outside the dates these calculators take: enter the first day of course 2 from 1 January 1990 to 31 December 2099.
     """  # noqa: E501
-    from alemtuzumab_kb.dates import InputError, _date, format_date
-
-    day = _date(day)
+    day = as_date(day)
     limits = load_limits()
     if not limits.earliest <= day <= limits.latest:
         raise InputError(
@@ -255,10 +256,8 @@ def clean_text(text: str, what: str) -> str:
         >>> clean_text("\\ufeff2026-01-31", "the date of the last dose")
         Traceback (most recent call last):
         ...
-        alemtuzumab_kb.dates.InputError: The text entered for the date of the last dose holds the invisible or control character U+FEFF; type it again without it.
+        alemtuzumab_kb.errors.InputError: The text entered for the date of the last dose holds the invisible or control character U+FEFF; type it again without it.
     """  # noqa: E501
-    from alemtuzumab_kb.dates import InputError
-
     if not isinstance(text, str):
         raise ValueError(f"Give {what} as text, not {type(text).__name__}.")
     bad = _patterns()[1].search(text)

@@ -26,6 +26,9 @@ Conventions, chosen once and used everywhere (Python, browser, page):
   whole patients, like the point estimate.
 - Percentages need not imply whole patients (published percentages are rounded); arm sizes must be
   whole numbers of at least 1.
+
+The presets the calculator offers (its `rules_json()`) are `alemtuzumab_kb.trials_presets`; the
+trials page's table of stated, recomputed and published figures is `alemtuzumab_kb.pages.trials`.
 """
 
 from __future__ import annotations
@@ -34,21 +37,13 @@ import math
 import sys
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
 
-from alemtuzumab_kb.facts import (
-    DATA,
-    Claim,
-    Estimate,
-    Facts,
-    PublishedResults,
-    StatedFigure,
-    Trial,
-    load_facts,
-    load_trials,
-)
-from alemtuzumab_kb.limits import check_number, limits_json
+from alemtuzumab_kb.limits import check_number
+
+# The presets are this calculator's rules; every calculator gives the browser its rules as
+# `alemtuzumab_kb.<stem>.rules_json()`.
+from alemtuzumab_kb.trials_presets import rules_json as rules_json
 
 Z95 = 1.959963984540054
 """The 97.5th centile of the standard normal distribution (two-sided 95% intervals)."""
@@ -56,10 +51,6 @@ TOLERANCE = 1e-9
 """Slack when rounding 1 / ARR up, so that 1 / 0.2 = 5.000000000000001 counts as 5 patients."""
 MAX_RELAPSE_ICONS = 300
 """The icon array draws at most this many relapses (a rate of 3 per patient-year)."""
-
-DEFAULT_PRESET = "care-ms-ii-disability-patients"
-"""What the calculator shows first: a trial's published counts of patients with both arm sizes,
-so that the first view holds a number needed to treat with its interval."""
 
 NntKind = Literal["benefit", "harm", "none"]
 
@@ -464,7 +455,7 @@ def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComp
     return f"{head} (95% CI {_count(low)} to {_count(high)})"
 
 
-def _half_up(value: float) -> int:
+def half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
@@ -489,10 +480,10 @@ def icon_counts(measure: Literal["risk", "rate"], control: float, treated: float
     """
     if measure == "risk":
         control, treated = _percent(control, "control", "20"), _percent(treated, "treated", "10")
-        c, t, unit, total = _half_up(control), _half_up(treated), "patients", 100
+        c, t, unit, total = half_up(control), half_up(treated), "patients", 100
     elif measure == "rate":
         control, treated = _rate(control, "control", "0.4"), _rate(treated, "treated", "0.2")
-        c, t, unit = _half_up(100 * control), _half_up(100 * treated), "relapses"
+        c, t, unit = half_up(100 * control), half_up(100 * treated), "relapses"
         total = max(c, t)
     else:
         raise ValueError("Choose whether the figures are relapse rates ('rate') or risks ('risk').")
@@ -505,429 +496,3 @@ def icon_counts(measure: Literal["risk", "rate"], control: float, treated: float
         "neither": total - max(c, t),
         "drawable": total <= MAX_RELAPSE_ICONS,
     }
-
-
-# --- Rules for the widget -----------------------------------------------------------------
-
-
-def _decimal(value: float, places: int) -> str:
-    """A number for an input field: at most `places` decimals, no trailing zeros."""
-    text = f"{value:.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _claim_citation(facts: Facts, claim: Claim) -> dict[str, str]:
-    """A source statement's citation, linking to its section of the source's chapter."""
-    source = facts.source(claim.source)
-    return {
-        "source": source.short,
-        "key": claim.citation,
-        "locator": " ".join(claim.locator.split()).replace("*", ""),
-        "href": f"book/sources/{source.chapter}.html#{facts.section_of(claim)}",
-    }
-
-
-def trial_label(trial: Trial) -> str:
-    """The label of a trial's section on the trials page."""
-    return f"trials-{trial.id}"
-
-
-def _paper_citation(trial: Trial, results: PublishedResults) -> dict[str, str]:
-    """A published figure's citation, linking to the trial's section on the trials page."""
-    return {
-        "source": f"{trial.name} paper",
-        "key": results.citation,
-        "locator": results.locator,
-        "href": f"book/calculators/trials.html#{trial_label(trial)}",
-    }
-
-
-@cache
-def rules_json(data: str = str(DATA)) -> dict[str, Any]:
-    """The presets the widget offers, from data/trials.yaml, as plain JSON-able data.
-
-    Each preset fills the inputs with one trial's published figures (rates, patient percentages
-    with arm sizes, or Kaplan-Meier estimates) or with a pair of figures as a source states them
-    (with its citation); `trials` gives each trial's arms and its paper's citation, with a link
-    to where it comes from.
-
-    Examples:
-        >>> [p["id"] for p in rules_json()["presets"]][:2]
-        ['care-ms-i-relapses', 'care-ms-i-disability-patients']
-    """
-    from pathlib import Path
-
-    facts = load_facts(Path(data))
-    presets: list[dict[str, Any]] = []
-    trials: dict[str, dict[str, Any]] = {}
-    for trial in load_trials(Path(data)):
-        results = trial.published
-        if results is None:
-            continue
-        paper = _paper_citation(trial, results)
-        # The arms and the paper once per trial; each preset names its trial.
-        trials[trial.id] = {
-            "control_name": results.control.name,
-            "treated_name": results.treated.name,
-            "paper": paper,
-        }
-        arms = {"trial": trial.id}
-        c, t = results.control, results.treated
-        presets.append(
-            {
-                "id": f"{trial.id}-relapses",
-                "label": f"{trial.name}: relapse rates (published)",
-                "measure": "rate",
-                "control": _decimal(c.relapse_rate.value, 2),
-                "treated": _decimal(t.relapse_rate.value, 2),
-                "n_control": "",
-                "n_treated": "",
-                "note": (
-                    f"Annualised relapse rates over {results.years} years. The paper's own "
-                    f"estimate is a {_with_ci('rate ratio', results.rate_ratio)}; dividing the "
-                    f"rounded rates need not reproduce it exactly."
-                ),
-                **arms,
-            }
-        )
-        presets.append(
-            {
-                "id": f"{trial.id}-disability-patients",
-                "label": f"{trial.name}: sustained disability, patients (published)",
-                "measure": "risk",
-                "control": _decimal(100 * c.disability_patients / c.analysed, 2),
-                "treated": _decimal(100 * t.disability_patients / t.analysed, 2),
-                "n_control": str(c.analysed),
-                "n_treated": str(t.analysed),
-                "note": (
-                    f"Sustained accumulation of disability in {c.disability_patients} of "
-                    f"{c.analysed} patients (control) and {t.disability_patients} of {t.analysed} "
-                    f"(treated) over {results.years} years. The paper's "
-                    f"{_with_ci('hazard ratio', results.hazard_ratio)} allows for follow-up time; "
-                    f"the intervals here count patients only."
-                ),
-                **arms,
-            }
-        )
-        presets.append(
-            {
-                "id": f"{trial.id}-disability-kaplan-meier",
-                "label": f"{trial.name}: sustained disability, Kaplan-Meier (published)",
-                "measure": "risk",
-                "control": _decimal(c.disability_kaplan_meier_percent, 1),
-                "treated": _decimal(t.disability_kaplan_meier_percent, 1),
-                "n_control": "",
-                "n_treated": "",
-                "note": (
-                    f"Kaplan-Meier estimates of sustained accumulation of disability at "
-                    f"{results.years} years allow for patients followed for less than the full "
-                    f"time; an interval for them needs the trial's own standard errors, so none "
-                    f"is computed here. The paper's "
-                    f"{_with_ci('hazard ratio', results.hazard_ratio)}."
-                ),
-                **arms,
-            }
-        )
-        for stated in trial.stated:
-            if stated.form not in ("rates", "percentages"):
-                continue
-            claim = facts.claim(stated.claim)
-            measure = "rate" if stated.form == "rates" else "risk"
-            values = (_decimal(float(stated.control), 2), _decimal(float(stated.treated), 2))
-            if any(
-                (p["measure"], p["control"], p["treated"]) == (measure, *values) for p in presets
-            ):
-                continue  # the same numbers as a published preset
-            presets.append(
-                {
-                    "id": f"{trial.id}-{stated.claim}",
-                    "label": f"{trial.name}: as the {facts.source(claim.source).short} states it",
-                    "measure": measure,
-                    "control": values[0],
-                    "treated": values[1],
-                    "n_control": "",
-                    "n_treated": "",
-                    "note": " ".join(claim.statement.split()),
-                    "citations": [_claim_citation(facts, claim)],
-                    **arms,
-                }
-            )
-    if DEFAULT_PRESET not in {p["id"] for p in presets}:
-        raise ValueError(f"trials: the default preset {DEFAULT_PRESET!r} is not among the presets")
-    return {
-        "presets": presets, "trials": trials, "default": DEFAULT_PRESET, "limits": limits_json()
-    }
-
-
-# --- The page: stated, recomputed and published figures side by side ----------------------
-
-
-def _ratio(value: float) -> str:
-    return f"{value:.2f}"
-
-
-def _pct(fraction: float, places: int = 1) -> str:
-    return f"{100 * fraction:.{places}f}%"
-
-
-def _p(estimate: Estimate) -> str:
-    if estimate.p is None:
-        return ""
-    return f"p{estimate.p.relation if estimate.p.relation == '<' else '='}{estimate.p.value:g}"
-
-
-def _ci(estimate: Estimate) -> str:
-    return f"95% CI {_ratio(estimate.ci[0])} to {_ratio(estimate.ci[1])}" if estimate.ci else ""
-
-
-def _with_ci(name: str, estimate: Estimate) -> str:
-    details = ", ".join(part for part in (_ci(estimate), _p(estimate)) if part)
-    return f"{name} {_ratio(estimate.value)}" + (f" ({details})" if details else "")
-
-
-def _reported(percent: float | None, ratio: float) -> str:
-    """'(reported as 54.9%)' when the paper's figure is not simply 1 - ratio, rounded."""
-    if percent is None or f"{percent:g}" == f"{100 * (1 - ratio):.0f}":
-        return ""
-    return f" (reported as {percent:g}%)"
-
-
-def _pair(trial: Trial, form: str) -> StatedFigure | None:
-    return next((s for s in trial.stated if s.form == form), None)
-
-
-class Row(TypedDict):
-    """One source's statement about one outcome of a trial, beside the paper's figure."""
-
-    outcome: str
-    source: str
-    claim: str
-    citation: str
-    section: str
-    stated: str
-    recomputed: str
-    published: str
-    why: str
-
-
-def published_summary(results: PublishedResults, outcome: str) -> str:
-    """The published figures for an outcome in one line, with interval and p-value.
-
-    Examples:
-        >>> published_summary(load_trials()[2].published, "disability")[:38]
-        '54 of 426 (13%) vs 40 of 202 (20%) pat'
-    """
-    c, t = results.control, results.treated
-    if outcome == "relapses":
-        return (
-            f"{_ratio(t.relapse_rate.value)} vs {_ratio(c.relapse_rate.value)} relapses per "
-            f"patient-year; {_with_ci('rate ratio', results.rate_ratio)}"
-        )
-    significance = "" if results.disability_significant else ", not significant"
-    return (
-        f"{t.disability_patients} of {t.analysed} ({t.disability_percent:g}%) vs "
-        f"{c.disability_patients} of {c.analysed} ({c.disability_percent:g}%) patients; "
-        f"Kaplan-Meier estimates {t.disability_kaplan_meier_percent:.1f}% vs "
-        f"{c.disability_kaplan_meier_percent:.1f}%; "
-        f"{_with_ci('hazard ratio', results.hazard_ratio)}{significance}"
-    )
-
-
-def published_reduction(results: PublishedResults, outcome: str) -> str:
-    """The published relative reduction: 1 minus the model's ratio, and the reported figure.
-
-    Examples:
-        >>> published_reduction(load_trials()[1].published, "relapses")
-        '1 − rate ratio 0.45 = 55% (reported as 54.9%)'
-    """
-    if outcome == "relapses":
-        ratio, name, reported = results.rate_ratio, "rate ratio", results.rate_reduction_percent
-    else:
-        ratio, name = results.hazard_ratio, "hazard ratio"
-        reported = results.disability_reduction_percent
-    return (
-        f"1 − {name} {_ratio(ratio.value)} = {_pct(1 - ratio.value, 0)}"
-        f"{_reported(reported, ratio.value)}"
-    )
-
-
-def _interval_words(hr: Estimate) -> str:
-    """'from a 60% lower to a 23% higher hazard' for a hazard ratio's interval."""
-    assert hr.ci is not None
-
-    def words(ratio: float) -> str:
-        return f"{_pct(abs(1 - ratio), 0)} {'lower' if ratio < 1 else 'higher'}"
-
-    return f"from a {words(hr.ci[0])} to a {words(hr.ci[1])} hazard"
-
-
-def _explain(trial: Trial, stated: StatedFigure, claim: Claim, facts: Facts) -> tuple[str, str]:
-    """The figure recomputed from the numbers the sources give, and why it differs."""
-    results = trial.published
-    if results is None:
-        return "", (
-            "The sources give no result for this trial, and its published figures were not "
-            "checked for this project, so none are shown."
-        )
-    rr, hr = results.rate_ratio, results.hazard_ratio
-    c, t = results.control, results.treated
-    rates = _pair(trial, "rates")
-    from_rates = None
-    if rates is not None:
-        from_rates = rate_comparison(float(rates.control), float(rates.treated))
-        rates_text = (
-            f"1 − {rates.treated:g}/{rates.control:g} = {_pct(from_rates['relative_reduction'])}"
-        )
-    percentages = _pair(trial, "percentages")
-    from_percentages = None
-    if percentages is not None:
-        from_percentages = risk_comparison(float(percentages.control), float(percentages.treated))
-        percentages_text = (
-            f"1 − {percentages.treated:g}/{percentages.control:g} = "
-            f"{_pct(from_percentages['relative_risk_reduction'])}"
-        )
-    value = claim.value.percent if claim.value is not None else None
-    reported = results.rate_reduction_percent
-
-    if stated.form == "rates" and from_rates is not None:
-        return rates_text, (
-            f"Dividing the rates as printed, rounded to two decimals, gives "
-            f"{_pct(from_rates['relative_reduction'])}, while the paper's {reported:g}% comes "
-            f"from the rate ratio its statistical model estimated ({_ratio(rr.value)}), not from "
-            f"the rounded rates."
-        )
-    if stated.form == "reduction" and stated.outcome == "relapses" and value is not None:
-        assert not isinstance(value, tuple)
-        if value == reported:
-            how = f"is the paper's {reported:g}%"
-        elif value == _half_up(reported):
-            how = f"is the paper's {reported:g}% rounded to a whole number"
-        else:
-            how = f"does not match the paper's {reported:g}%"
-        return "", (
-            f"The {value:g}% {how}, a relative reduction (1 minus the rate ratio "
-            f"{_ratio(rr.value)}), not a difference in relapses per patient-year."
-        )
-    if stated.form == "range" and isinstance(value, tuple):
-        low, high = value
-        if low <= reported <= high:
-            where = "lies inside it"
-        else:
-            where = f"lies just {'below' if reported < low else 'above'} it"
-            if from_rates is not None and low <= 100 * from_rates["relative_reduction"] <= high:
-                where += f", while {rates_text} from the EMA overview's rates falls within it"
-        return (rates_text if from_rates is not None else ""), (
-            f"The page gives one range, {low:g}-{high:g}%, for its trials together without saying "
-            f"how it was derived; {trial.name}'s published {reported:g}% {where}."
-        )
-    if stated.form == "no-difference" and hr.ci is not None:
-        return "", (
-            f"The hazard ratio {_ratio(hr.value)} has a 95% interval of {_ratio(hr.ci[0])} to "
-            f"{_ratio(hr.ci[1])}, which includes 1 ({_p(hr)}): the trial did not show an effect "
-            f"on disability, which is not the same as showing that there is none."
-        )
-    if stated.form == "significant":
-        return "", (
-            f"The guideline gives no figure; the paper's hazard ratio {_ratio(hr.value)} "
-            f"({_ci(hr)}, {_p(hr)}) excludes 1, so the difference was statistically significant."
-        )
-    if stated.form == "reduction" and stated.outcome == "disability" and value is not None:
-        assert not isinstance(value, tuple)
-        if _half_up(100 * (1 - hr.value)) != value:
-            return "", f"The {value:g}% does not match 1 minus the paper's hazard ratio."
-        if not results.disability_significant and hr.ci is not None:
-            return "", (
-                f"The {value:g}% is 1 minus the hazard ratio {_ratio(hr.value)}, whose 95% "
-                f"interval runs {_interval_words(hr)} and so includes no difference ({_p(hr)})."
-            )
-        qualifier = claim.value.qualifier if claim.value is not None else None
-        not_from = f", not {percentages_text}" if from_percentages is not None else ""
-        span = (
-            f"; it is the point estimate, whose 95% interval runs {_interval_words(hr)}"
-            if hr.ci is not None
-            else ""
-        )
-        lead = f"The “{qualifier}” {value:g}%" if qualifier else f"The {value:g}%"
-        return (percentages_text if from_percentages is not None else ""), (
-            f"{lead} is 1 minus the hazard ratio {_ratio(hr.value)}{not_from}{span}."
-        )
-    if stated.form == "percentages" and from_percentages is not None:
-        assert stated.control is not None and stated.treated is not None
-        recomputed = (
-            f"{percentages_text} relative; "
-            f"{100 * from_percentages['absolute_risk_reduction']:g} percentage points absolute"
-        )
-        control_km = _half_up(c.disability_kaplan_meier_percent) == stated.control
-        treated_km = _half_up(t.disability_kaplan_meier_percent) == stated.treated
-        if control_km and treated_km:
-            return recomputed, (
-                f"About {stated.treated:g}% and {stated.control:g}% are the paper's Kaplan-Meier "
-                f"estimates ({t.disability_kaplan_meier_percent:.1f}% on alemtuzumab, "
-                f"{c.disability_kaplan_meier_percent:.1f}% on interferon) rounded to whole "
-                f"numbers; the shares of patients were {t.disability_percent:g}% "
-                f"({t.disability_patients} of {t.analysed}) and {c.disability_percent:g}% "
-                f"({c.disability_patients} of {c.analysed}). The paper's "
-                f"{_pct(1 - hr.value, 0)} comes from neither pair: it is 1 minus the hazard "
-                f"ratio {_ratio(hr.value)}."
-            )
-        return recomputed, (
-            f"The paper's reduction, {_pct(1 - hr.value, 0)}, is 1 minus the hazard ratio "
-            f"{_ratio(hr.value)}, not a ratio of the two percentages."
-        )
-    return "", "The source describes the trial without giving a result."
-
-
-def _stated_text(stated: StatedFigure, claim: Claim) -> str:
-    if stated.form == "rates":
-        return f"{stated.treated:g} vs {stated.control:g} relapses per patient-year"
-    if stated.form == "percentages":
-        return f"about {stated.treated:g}% vs {stated.control:g}% of patients"
-    value = claim.value
-    if stated.form in ("reduction", "range") and value is not None and value.percent is not None:
-        percent = value.percent
-        number = f"{percent[0]:g}-{percent[1]:g}" if isinstance(percent, tuple) else f"{percent:g}"
-        qualifier = f"{value.qualifier} " if value.qualifier else ""
-        what = "fewer relapses" if stated.outcome == "relapses" else "lower risk of worsening"
-        return f"{qualifier}{number}% {what}"
-    return " ".join(claim.statement.split())
-
-
-def page_rows(trial: Trial, data: str = str(DATA)) -> list[Row]:
-    """Each source's statement about a trial beside the recomputed and the published figure.
-
-    Args:
-        trial: a trial from `load_trials()`.
-        data: the data folder.
-
-    Returns:
-        One row per stated figure, in the order of data/trials.yaml.
-
-    Examples:
-        >>> rows = page_rows(load_trials()[1])
-        >>> rows[0]["source"], rows[0]["recomputed"], rows[0]["published"]
-        ('EMA overview', '1 − 0.18/0.39 = 53.8%', '1 − rate ratio 0.45 = 55% (reported as 54.9%)')
-    """
-    from pathlib import Path
-
-    facts = load_facts(Path(data))
-    rows: list[Row] = []
-    for stated in trial.stated:
-        claim = facts.claim(stated.claim)
-        recomputed, why = _explain(trial, stated, claim, facts)
-        results = trial.published
-        rows.append(
-            {
-                "outcome": stated.outcome,
-                "source": facts.source(claim.source).short,
-                "claim": claim.id,
-                "citation": claim.citation,
-                "section": facts.section_of(claim),
-                "stated": _stated_text(stated, claim),
-                "recomputed": recomputed,
-                "published": published_reduction(results, stated.outcome)
-                if results is not None and stated.outcome != "design"
-                else "not checked for this project",
-                "why": why,
-            }
-        )
-    return rows

@@ -15,6 +15,8 @@ Edge semantics (the notebook book/calculators/washout.ipynb explains them):
 - A therapy the sources do not name (ocrelizumab, cladribine, ...): ``covered`` is False, no
   dates; only the actions that apply before any first course are listed.
 - ``prior="alemtuzumab"`` gives the plan for switching from alemtuzumab to another therapy.
+
+The rules table of the page around the calculator is `alemtuzumab_kb.pages.washout`.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from alemtuzumab_kb.dates import Duration, InputError, add_duration, entered_date, format_date
+from alemtuzumab_kb.dates import Duration, add_duration, entered_date, format_date
+from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import (
     Claim,
     Therapy,
+    fill_rule_text,
+    format_value,
     load_facts,
     load_therapies,
     load_washout_rules,
@@ -116,24 +121,22 @@ class _Compiled:
 
 
 def _fill(item: Any, where: str) -> tuple[str, AppliedRule]:
-    from alemtuzumab_kb.facts import fill_rule_text
-
     claim = load_facts().claim(item.claim)
     return fill_rule_text(item.text, claim, where), applied_rule(claim)
 
 
 @cache
-def _general() -> list[tuple[str, AppliedRule]]:
+def general_actions() -> list[tuple[str, AppliedRule]]:
     """What applies before any first course, whatever the therapy stopped: text and rule."""
     return [_fill(item, "before_first_course") for item in load_washout_rules().before_first_course]
 
 
 @cache
-def _compiled() -> dict[str, _Compiled]:
+def compiled_rules() -> dict[str, _Compiled]:
     facts = load_facts()
     rules = load_washout_rules()
     by_therapy = {rule.therapy: rule for rule in rules.rules}
-    general = _general()
+    general = general_actions()
     compiled = {}
     for therapy in load_therapies():
         rule = by_therapy.get(therapy.id)
@@ -194,8 +197,6 @@ def _unique(rules: Any) -> tuple[AppliedRule, ...]:
 
 
 def _offset_text(claim: Claim) -> str:
-    from alemtuzumab_kb.facts import format_value
-
     if claim.value is None:
         return ""
     low, high = value_durations(claim.value)
@@ -211,7 +212,7 @@ def therapies() -> tuple[Therapy, ...]:
 
 def covered_therapies() -> tuple[Therapy, ...]:
     """The therapies the sources give a switching rule for."""
-    return tuple(t for t in load_therapies() if _compiled()[t.id].covered)
+    return tuple(t for t in load_therapies() if compiled_rules()[t.id].covered)
 
 
 @cache
@@ -461,7 +462,7 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
     """
     therapy = find_therapy(prior)
     day = entered_date(last_dose, LAST_DOSE)
-    rule = _compiled()[therapy.id]
+    rule = compiled_rules()[therapy.id]
     earliest = add_duration(day, rule.earliest) if rule.earliest is not None else None
     latest = add_duration(day, rule.latest) if rule.latest is not None else None
     return WashoutPlan(
@@ -498,7 +499,7 @@ def rules_json() -> dict[str, Any]:
     """
     facts = load_facts()
     rules = load_washout_rules()
-    compiled = _compiled()
+    compiled = compiled_rules()
     return {
         "limits": limits_json(),
         "names": _names(),
@@ -521,7 +522,7 @@ def rules_json() -> dict[str, Any]:
         # Each sentence and citation once: a therapy names its claims by id, and the actions
         # before any first course (`general`) are shared by every switch to alemtuzumab.
         "claims": {r.claim: r.to_json() for rule in compiled.values() for r in rule.rules},
-        "general": [text for text, _ in _general()],
+        "general": [text for text, _ in general_actions()],
         "not_covered": " ".join(rules.not_covered.split()),
         "therapies": {
             therapy_id: {
@@ -541,64 +542,3 @@ def rules_json() -> dict[str, Any]:
             for therapy_id, rule in compiled.items()
         },
     }
-
-
-def _source_cell(rule: AppliedRule) -> str:
-    """A chapter link, the locator and the citation, as MyST."""
-    link = f"{{ref}}`{rule.source_name} <{rule.section}>`"
-    return f"{link}, {rule.locator} {{cite:p}}`{rule.citation}`"
-
-
-def rules_markdown() -> str:
-    """The rules as MyST for the book: a table of covered therapies, the actions before any first
-    course, and the therapies known but not covered; each rule with its citation and a link to
-    its section of the source chapter."""
-    compiled = _compiled()
-    lines = [
-        "| Therapy stopped | Earliest start | Latest start | What must happen | Source |",
-        "|---|---|---|---|---|",
-    ]
-    order = sorted(covered_therapies(), key=lambda t: (t.id == "alemtuzumab", t.generic))
-    for therapy in order:
-        rule = compiled[therapy.id]
-        label = therapy.label
-        if rule.direction == "from-alemtuzumab":
-            label = f"{label}, switching to another therapy"
-        if not rule.stated:
-            earliest = latest = "none set"
-        else:
-            earliest = (
-                "the day of the last dose"
-                if rule.offset == "none"
-                else f"last dose + {_duration_words(rule.earliest)}"
-            )
-            latest = f"last dose + {_duration_words(rule.latest)}" if rule.latest else "none set"
-        doing = [*rule.own_actions, *(f"Caution: {text}" for text in rule.cautions)]
-        doing += [f"Caveat: {text}" for text in rule.caveats]
-        lines.append(
-            f"| {label} | {earliest} | {latest} | {'<br>'.join(doing) or 'nothing named'} "
-            f"| {_source_cell(rule.rules[0])} |"
-        )
-    general = _general()
-    if general:
-        lines += ["", "Before any first course, whatever the therapy stopped:", ""]
-        lines += [f"- {text} {_source_cell(rule)}" for text, rule in general]
-    uncovered = [t.label for t in load_therapies() if not compiled[t.id].covered]
-    lines += [
-        "",
-        "Known to the calculator but not covered by the sources (no interval is given): "
-        + "; ".join(sorted(uncovered))
-        + ".",
-    ]
-    return "\n".join(lines)
-
-
-def _duration_words(duration: Duration | None) -> str:
-    if duration is None:
-        return ""
-    parts = []
-    if duration.months:
-        parts.append(f"{duration.months} month{'s' if duration.months != 1 else ''}")
-    if duration.days:
-        parts.append(f"{duration.days} day{'s' if duration.days != 1 else ''}")
-    return " ".join(parts) or "0 days"

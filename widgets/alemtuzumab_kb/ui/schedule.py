@@ -7,13 +7,9 @@ from typing import Any
 
 import traitlets
 
-from alemtuzumab_kb.schedule import (
-    DEFAULT_STAMP,
-    Schedule,
-    rules_json,
-    schedule_ics,
-    treatment_schedule,
-)
+from alemtuzumab_kb.schedule import rules_json, schedule_ics, treatment_schedule
+from alemtuzumab_kb.schedule_calendar import DEFAULT_STAMP
+from alemtuzumab_kb.schedule_events import Schedule
 from alemtuzumab_kb.ui.base import Calculator
 from alemtuzumab_kb.ui.esm import vega_sources
 

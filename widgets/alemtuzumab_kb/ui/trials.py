@@ -40,8 +40,8 @@ class TrialsCalculator(Calculator):
 
     The inputs are strings, as a reader types them, so that a typing slip can be shown as a
     sentence rather than refused by the widget. They start at the default preset
-    (``alemtuzumab_kb.trials.DEFAULT_PRESET``: a trial's published counts of patients with both arm
-    sizes, so that the first view shows a number needed to treat with its interval).
+    (``alemtuzumab_kb.trials_presets.DEFAULT_PRESET``: a trial's published counts of patients
+    with both arm sizes, so that the first view shows a number needed to treat with its interval).
 
     Examples:
         >>> widget = TrialsCalculator(measure="risk", control="21.1", treated="12.7")

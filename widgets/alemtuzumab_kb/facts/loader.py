@@ -1,0 +1,219 @@
+"""Everything in data/ read at once and cross-checked (`load_facts`): a claim names a source and a
+question that exist, a discrepancy or a timeline event names claims that exist, a source verb
+carries the strength its claim gives. A fault is one sentence naming its file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError, model_validator
+
+from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_files import (
+    Place,
+    Strict,
+    _kind,
+    parse_records,
+    read_yaml,
+    shown,
+    yaml_line,
+)
+from alemtuzumab_kb.errors import DataError
+from alemtuzumab_kb.facts.claims import Claim, Source, StrengthLevel, Topic
+from alemtuzumab_kb.facts.discrepancies import Discrepancy, TimelineEvent
+
+
+class Facts(Strict):
+    """Everything in data/, cross-checked."""
+
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    strengths: tuple[StrengthLevel, ...] = ()
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Facts:
+        source_ids = {s.id for s in self.sources}
+        seen_questions: dict[str, str] = {}
+        for topic in self.topics:
+            for index, question in enumerate(topic.questions):
+                if question.id in seen_questions:
+                    raise RecordFault(
+                        "topics", topic.id, ("questions", index, "id"),
+                        f"the question id {question.id} is already used in topic "
+                        f"{seen_questions[question.id]}; give each question its own id",
+                    )
+                seen_questions[question.id] = topic.id
+        for claim in self.claims:
+            if claim.source not in source_ids:
+                raise RecordFault(
+                    "claims", claim.id, ("source",),
+                    f"{claim.source!r} is not a source in data/sources.yaml; use one of "
+                    f"{', '.join(sorted(source_ids))}",
+                )
+            if claim.question not in seen_questions:
+                raise RecordFault(
+                    "claims", claim.id, ("question",),
+                    f"{claim.question!r} is not a question in data/topics.yaml; use the id of a "
+                    "question there, or add the question to its topic",
+                )
+        claim_ids = {c.id for c in self.claims}
+        lists = (("discrepancies", self.discrepancies), ("timeline", self.timeline))
+        for collection, items in lists:
+            for item in items:
+                for index, claim_id in enumerate(item.claims):
+                    if claim_id not in claim_ids:
+                        raise RecordFault(
+                            collection, item.id, ("claims", index),
+                            f"no claim {claim_id!r} in data/claims/",
+                        )
+        for item in self.discrepancies:
+            for index, source_id in enumerate(item.silent):
+                if source_id not in source_ids:
+                    raise RecordFault(
+                        "discrepancies", item.id, ("silent", index),
+                        f"{source_id!r} is not a source in data/sources.yaml",
+                    )
+        self._verbs_carry_their_strength()
+        return self
+
+    def _verbs_carry_their_strength(self) -> None:
+        """A claim's strength is the one its source verb carries in the source's language."""
+        levels = {level.level: level for level in self.strengths}
+        for claim in self.claims:
+            if claim.strength is None or claim.strength == "instruction":
+                continue
+            language = self.source(claim.source).language
+            allowed = levels[claim.strength].verbs.get(language, ()) if levels else ()
+            if claim.verb.casefold() not in {verb.casefold() for verb in allowed}:
+                raise RecordFault(
+                    "claims", claim.id, ("verb",),
+                    f"the {language} verb {claim.verb!r} does not carry strength "
+                    f"{claim.strength!r} (data/strengths.yaml lists {list(allowed)})",
+                )
+
+    def strength(self, level: str) -> StrengthLevel:
+        return next(item for item in self.strengths if item.level == level)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def topic_of(self, question_id: str) -> Topic:
+        return next(t for t in self.topics if any(q.id == question_id for q in t.questions))
+
+    def section_of(self, claim: Claim) -> str:
+        """The label of the chapter section a claim comes from."""
+        return claim.section or f"src-{claim.source}-{self.topic_of(claim.question).id}"
+
+    def claim(self, claim_id: str) -> Claim:
+        try:
+            return next(c for c in self.claims if c.id == claim_id)
+        except StopIteration:
+            raise KeyError(f"no claim with id {claim_id!r}") from None
+
+    def claims_for(self, question_id: str, source_id: str) -> list[Claim]:
+        return [c for c in self.claims if c.question == question_id and c.source == source_id]
+
+
+class RecordFault(ValueError):
+    """A fault a cross-check finds in one record; `load_facts` turns it into a sentence that
+    names the record's file and line."""
+
+    def __init__(
+        self, collection: str, record_id: str, at: tuple[str | int, ...], problem: str
+    ) -> None:
+        super().__init__(problem)
+        self.collection = collection
+        self.record_id = record_id
+        self.at = at
+
+
+Origins = dict[tuple[str, str], tuple[Path, int]]
+"""Where each record was read: (collection, id) -> (file, index in the file)."""
+
+
+def _claims(paths: Iterable[Path], origins: Origins) -> list[Claim]:
+    """Every claim of every claim file; the same id in two files is an error naming both."""
+    claims = []
+    for path in sorted(paths):
+        for index, claim in enumerate(parse_records(path, Claim)):
+            if ("claims", claim.id) in origins:
+                first, first_index = origins[("claims", claim.id)]
+                raise Place(path, (index, "id"), f"claim {claim.id}", "id").fault(
+                    f"the id {claim.id} is already used in {shown(first)} (line "
+                    f"{yaml_line(first, (first_index,))}); a claim id must be unique across "
+                    "data/claims/, or one of the two would be used without a word"
+                )
+            origins[("claims", claim.id)] = (path, index)
+            claims.append(claim)
+    return claims
+
+
+def _stray_files(data: Path) -> None:
+    """A data file the loader would skip without a word (``x.yml``, ``claims/notes.txt``)."""
+    for path in sorted(p for p in data.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        if path.suffix == ".yaml" or path == data / "limits.json":
+            continue
+        if path.suffix.lower() in (".yml", ".yaml") or path.parent.name in ("claims", "rules"):
+            raise Place(path).fault(
+                f"data files end in .yaml, so this one would be skipped without a word; rename "
+                f"it to {path.stem}.yaml, or move it out of data/"
+            )
+
+
+def record_place(data: Path, collection: str, record_id: str) -> Place:
+    """Where a record of data/ is written: its file and line, to point a fault at it."""
+    files = (
+        sorted((data / "claims").glob("*.yaml"))
+        if collection == "claims"
+        else [data / f"{collection}.yaml"]
+    )
+    for path in files:
+        records = read_yaml(path) or []
+        for index, record in enumerate(records if isinstance(records, list) else []):
+            if isinstance(record, dict) and record.get("id") == record_id:
+                return Place(path, (index,), f"{_kind(path)} {record_id}")
+    return Place(data / collection, (), f"{collection[:-1]} {record_id}")
+
+
+@cache
+def load_facts(data: Path = DATA) -> Facts:
+    """Load and cross-check every fact in `data`.
+
+    Raises:
+        DataError: one sentence naming the file, the line, the record and the key at fault.
+    """
+    _stray_files(data)
+    claim_files = sorted((data / "claims").glob("*.yaml"))
+    if not claim_files:
+        raise Place(data / "claims").fault("holds no claim file (*.yaml); restore data/claims/")
+    origins: Origins = {}
+    claims = _claims(claim_files, origins)
+    parts: dict[str, Any] = {}
+    for name, model in (("sources", Source), ("topics", Topic), ("discrepancies", Discrepancy),
+                        ("timeline", TimelineEvent), ("strengths", StrengthLevel)):
+        path = data / f"{name}.yaml"
+        parts[name] = tuple(parse_records(path, model))
+        origins.update({
+            (name, getattr(item, "id", getattr(item, "level", ""))): (path, i)
+            for i, item in enumerate(parts[name])
+        })
+    try:
+        return Facts(claims=tuple(claims), **parts)
+    except ValidationError as error:
+        for issue in error.errors():
+            cause = issue.get("ctx", {}).get("error")
+            if isinstance(cause, RecordFault) and (cause.collection, cause.record_id) in origins:
+                path, index = origins[(cause.collection, cause.record_id)]
+                place = Place(path, (index,), f"{_kind(path)} {cause.record_id}")
+                for step in cause.at:
+                    place = place / step
+                raise place.fault(str(cause)) from None
+        raise DataError(
+            "data/: " + "; ".join(str(issue["msg"]) for issue in error.errors())
+        ) from None
