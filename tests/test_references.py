@@ -81,3 +81,18 @@ def test_every_entry_is_cited_and_every_citation_exists() -> None:
     counts = cited_keys()
     assert sorted(set(ENTRIES) - set(counts)) == [], "entries never cited"
     assert sorted(set(counts) - set(ENTRIES)) == [], "citations without an entry"
+
+
+def test_every_link_to_the_bibliography_lands_on_its_entry_by_key(site: Path) -> None:
+    """Anchors named after the entry's key (#ref-sms2025), the same in every build, and each
+    link's anchor is an entry that exists on the references page."""
+    references = (site / "book" / "references.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'id="(ref-[^"]+)"', references))
+    assert anchors == {f"ref-{key}" for key in ENTRIES}
+    links = Counter()
+    for page in site.rglob("*.html"):
+        for anchor in re.findall(r'href="[^"]*references\.html#([^"]+)"', page.read_text("utf-8")):
+            links[anchor] += 1
+    entry_links = {anchor for anchor in links if anchor != "references"}  # the page's own top
+    assert entry_links and entry_links <= anchors, sorted(entry_links - anchors)
+    assert 'id="references"' in references
