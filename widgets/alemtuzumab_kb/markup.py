@@ -9,6 +9,7 @@ Text in data/ is data, never code or markup. A text field may hold words and, be
   ``{cite:p}`key```, ``{cite:t}`key```, ``{ref}`label``` or ``{ref}`words <label>```,
   ``{term}`Term``` or ``{term}`words <Term>```.
 
+A rule text may also hold placeholders, ``{value}``, which its rule fills (`PLACEHOLDER`).
 Nothing else is markup. `problem` names what else a text tries to hold (raw HTML, ``{{ }}``
 substitutions, other roles, directives, links and images, HTML entities, web addresses, a
 backslash escape) so that the loader refuses it with a sentence; `myst` escapes everything that is
@@ -24,6 +25,7 @@ ground floor's `errors`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +61,9 @@ _CONTENT = {
     "ref": re.compile(rf"(?:{_WORDS} <)?[a-z0-9]+(?:-[a-z0-9]+)*>?"),
     "term": re.compile(rf"{_WORDS}(?: <{_WORDS}>)?"),
 }
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+"""A placeholder a rule text may hold, filled by its rule (``{value}``, ``{course}``): by plain
+replacement, never as a format string."""
 _TOKEN = re.compile(r"\{(?P<role>[^{}\s`]+)\}`(?P<content>[^`]*)`|\*")
 
 # What text may not hold: the pattern, what it is, what to do instead.
@@ -103,38 +108,62 @@ class _Emphasis:
     parts: tuple[str | _Role, ...]
 
 
+def _punctuation(char: str) -> bool:
+    return char in _PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
+def _flanking(text: str, opening: int, closing: int) -> bool:
+    """Whether CommonMark reads the stars at `opening` and `closing` as emphasis: the first can
+    open (left-flanking), the second can close (right-flanking)."""
+    before = text[opening - 1] if opening else " "
+    after = text[closing + 1] if closing + 1 < len(text) else " "
+    first, last = text[opening + 1], text[closing - 1]
+    opens = not first.isspace() and (
+        not _punctuation(first) or before.isspace() or _punctuation(before)
+    )
+    closes = not last.isspace() and (
+        not _punctuation(last) or after.isspace() or _punctuation(after)
+    )
+    return opens and closes
+
+
 def _tokens(text: str) -> tuple[list[str | _Role | _Emphasis], str | None]:
-    """Text, roles and emphasis, in order; and the problem with the stars, if any."""
-    flat: list[str | _Role | None] = []  # None: a star
+    """Text, roles and emphasis, in order; and the problem with the stars, if any.
+
+    Stars pair in order, the first with the second, and each pair must be emphasis as the page
+    reads it (CommonMark's flanking rules), so that the page, the browser's `rich()` and `plain`
+    show the same words in italics.
+    """
+    flat: list[str | _Role | int] = []  # an int: a star, at that position of the text
     position = 0
     for match in _TOKEN.finditer(text):
         if match.start() > position:
             flat.append(text[position:match.start()])
-        flat.append(_Role(match["role"], match["content"]) if match["role"] else None)
+        flat.append(_Role(match["role"], match["content"]) if match["role"] else match.start())
         position = match.end()
     if position < len(text):
         flat.append(text[position:])
-    stars = [index for index, item in enumerate(flat) if item is None]
+    stars = [index for index, item in enumerate(flat) if isinstance(item, int)]
     if len(stars) % 2:
         return [], "an unpaired '*'; emphasis is *words*, a star on each side"
     tokens: list[str | _Role | _Emphasis] = []
     index = 0
     while index < len(flat):
         item = flat[index]
-        if item is not None:
+        if not isinstance(item, int):
             tokens.append(item)
             index += 1
             continue
-        close = flat.index(None, index + 1)
-        inner = tuple(part for part in flat[index + 1:close] if part is not None)
+        close = next(i for i in range(index + 1, len(flat)) if isinstance(flat[i], int))
+        inner = tuple(part for part in flat[index + 1:close] if not isinstance(part, int))
         if not inner:
             return [], "'**' (strong emphasis), which data text does not use; write *emphasis*"
-        first, last = inner[0], inner[-1]
-        if (isinstance(first, str) and first[:1].isspace()) or (
-            isinstance(last, str) and last[-1:].isspace()
-        ):
-            return [], "emphasis with a space inside its stars; write *words*, stars against them"
-        tokens.append(_Emphasis(inner))
+        if not _flanking(text, item, flat[close]):  # type: ignore[arg-type]
+            return [], (
+                "emphasis whose stars do not sit against its words (or sit between punctuation "
+                "and a letter); write *words*, the stars against them"
+            )
+        tokens.append(_Emphasis(inner))  # type: ignore[arg-type]
         index = close + 1
     return tokens, None
 
@@ -190,6 +219,13 @@ def problem(text: str, roles: bool = False) -> str | None:
             found = pattern.search(part)
             if found:
                 return f"it holds {what} (at {excerpt(part[found.start():], 24)}); {advice}"
+        brace = re.search(r"[{}]", PLACEHOLDER.sub("", part))
+        if brace:
+            return (
+                f"it holds a brace that is no placeholder (at "
+                f"{excerpt(part[part.find(brace[0]):], 24)}); braces stand only around the name "
+                "of a placeholder a rule fills, such as {value}"
+            )
     return None
 
 
@@ -206,13 +242,17 @@ _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 def _escape(text: str, first: bool) -> str:
     """Text with every character that could start markup backslash-escaped (CommonMark allows a
-    backslash before any ASCII punctuation); at the start of a line, anything that could open a
-    block (a heading, list, quote, fence, comment or target)."""
+    backslash before any ASCII punctuation), and what linkify would read as an address broken
+    up; at the start of a line, anything that could open a block (a heading, list, quote,
+    fence, comment or target)."""
     escaped = _ESCAPED.sub(lambda found: "\\" + found[0], text)
+    # What the page's linkify would make a link of, broken by escapes (the loader refuses it).
+    escaped = re.sub(r"(?i)\b(https?|ftp|mailto):", r"\1\\:", escaped)
+    escaped = escaped.replace("//", "\\/\\/").replace("@", "\\@")
     if first:
         if escaped[:1] in _PUNCTUATION and not escaped.startswith("\\"):
             escaped = "\\" + escaped
-        escaped = re.sub(r"^([0-9]+)([.)])", r"\1\\\2", escaped)
+        escaped = re.sub(r"^([0-9]{1,9})([.)])(?=\s|$)", r"\1\\\2", escaped)
     return escaped
 
 
