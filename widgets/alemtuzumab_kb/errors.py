@@ -33,7 +33,12 @@ class DataError(ValueError):
         self.line = line
 
 
-def cut(text: str, limit: int = 40) -> str:
+ECHO = 40
+"""The most characters of a refused value a sentence repeats (the browser's twin is `ECHO` in
+widgets/alemtuzumab_kb/ui/js/limits.js; tests/vectors/edges.json holds cases for both)."""
+
+
+def cut(text: str, limit: int = ECHO) -> str:
     """`text` cut to `limit` characters, with an ellipsis where it was cut.
 
     A sentence echoes at most this much of what it refuses: a megabyte typed into a field, or a
@@ -42,7 +47,7 @@ def cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def excerpt(text: str, limit: int = 40) -> str:
+def excerpt(text: str, limit: int = ECHO) -> str:
     """`text` quoted for a sentence, cut to `limit` characters (`cut`).
 
     Examples:

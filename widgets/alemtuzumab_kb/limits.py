@@ -19,9 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -372,20 +375,94 @@ def check_number(value: object, name: str, what: str, example: str = "") -> int 
     return _in_range(value, limit, what, example)
 
 
+def real_number(value: object) -> int | float | Fraction | Decimal | None:
+    """`value` as an exact real number if it is one, else None.
+
+    Python's own numbers and the ones that register with its number tower are taken: int,
+    float, `fractions.Fraction`, `decimal.Decimal` and numpy's integer and float scalars (which
+    is how a value from a table arrives). A truth value (bool, numpy.bool_), a complex number and
+    anything else is None; so is a NaN or an infinity, which no range holds.
+
+    Examples:
+        >>> real_number(Fraction(1, 3)), real_number(Decimal("0.39")), real_number(True)
+        (Fraction(1, 3), Decimal('0.39'), None)
+    """
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, float | Fraction):
+        exact = value
+    elif isinstance(value, numbers.Rational):
+        exact = Fraction(value)
+    elif isinstance(value, numbers.Real):
+        exact = float(value)
+    else:
+        return None
+    return exact if isinstance(exact, Fraction) or math.isfinite(exact) else None
+
+
 def _in_range(value: object, limit: Limit, what: str, example: str) -> int | float:
+    real = real_number(value)
     ok = (
-        not isinstance(value, bool)
-        and isinstance(value, int | float)
-        and (isinstance(value, int) or math.isfinite(value))
-        and limit.min <= value <= limit.max
-        and (not limit.whole or value == int(value))
+        real is not None
+        and limit.min <= real <= limit.max
+        and (not limit.whole or real == int(real))
     )
     if not ok:
         kind = "a whole number" if limit.whole else "a number"
         why = f" ({limit.why})" if limit.why else ""
         such = f", such as {example}" if example else ""
-        raise InputError("number-range", f"{what} must be {kind} {limit.words()}{why}{such}.")
-    return int(value) if limit.whole else float(value)  # type: ignore[arg-type]
+        odd = isinstance(value, numbers.Number) and not isinstance(value, numbers.Real | Decimal)
+        named = f"; a {type(value).__name__} is not one" if odd else ""
+        raise InputError(
+            "number-range", f"{what} must be {kind} {limit.words()}{why}{such}{named}."
+        )
+    return int(real) if limit.whole else float(real)  # type: ignore[arg-type]
+
+
+# --- Numbers as a reader types them ---------------------------------------------------------
+
+_TYPED_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_TYPED_WHOLE = re.compile(r"[0-9]+")
+
+
+def typed_number(text: str, percent: bool = False, whole: bool = False) -> float | None:
+    """The number a reader typed, by the one rule Python and the browser share
+    (tests/vectors/edges.json ``numbers``; the browser's twin is typedNumber in
+    widgets/alemtuzumab_kb/ui/js/limits.js): ASCII digits only, '.' as the decimal point, an
+    optional sign and exponent, and where the field takes a percentage an optional '%' at the
+    end; the space of ``text.space`` around it is ignored. No ',' (a decimal comma and a
+    thousands separator look alike), no other digits (full-width, Arabic-Indic), no '_'. A
+    `whole` number (a count of patients) is digits only.
+
+    Returns:
+        The number (a float; infinite where the digits overflow, for the range to refuse), or
+        None for empty text.
+
+    Raises:
+        InputError: code ``"not-a-number"``, for text that is no number by this rule.
+
+    Examples:
+        >>> typed_number(" 0.39 "), typed_number("20 %", percent=True), typed_number("")
+        (0.39, 20.0, None)
+        >>> typed_number("10,5")
+        Traceback (most recent call last):
+        ...
+        alemtuzumab_kb.errors.InputError: '10,5' is not a number.
+    """
+    if not isinstance(text, str):
+        raise InputError("not-a-number", f"Give the number as text, not {type(text).__name__}.")
+    cleaned = strip_space(text)
+    if not cleaned:
+        return None
+    if percent and cleaned.endswith("%"):
+        cleaned = strip_space(cleaned[:-1])
+    if not (_TYPED_WHOLE if whole else _TYPED_NUMBER).fullmatch(cleaned):
+        raise InputError("not-a-number", f"{excerpt(strip_space(text))} is not a number.")
+    return float(cleaned)
 
 
 # --- Dates ----------------------------------------------------------------------------------
