@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import math
 import numbers as number_tower
+import re
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -386,3 +387,11 @@ def test_a_public_function_given_the_wrong_thing_says_what_to_give(
     with pytest.raises(ValueError, match=r"^\S[^\n]*\.$") as caught:
         call()
     assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize("include", ["all", "one-off", "sms"])
+def test_the_calendar_file_carries_no_control_character(include: str) -> None:
+    """RFC 5545 allows none in its text but the line ends (data/ refuses them: test_faults)."""
+    text = schedule.schedule_ics("2026-01-12", "2027-01-11", include=include)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text.replace("\r\n", ""))
+    assert "\r" not in text.replace("\r\n", "") and "\n" not in text.replace("\r\n", "")

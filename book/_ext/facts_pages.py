@@ -19,7 +19,6 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -69,10 +68,10 @@ def data_faults(root: Path, bibfiles: list[str], data: Path = DATA) -> tuple[lis
     return facts_module.reference_faults(data, bib_keys, labels), bad_labels
 
 
-class DataFault(SphinxError):
-    """data/ holds a fault: the build stops before any page is read or notebook run."""
-
-    category = "Fault in data/"
+class DataFault(SystemExit):
+    """data/ holds a fault: the build stops before any page is read or notebook run, its last
+    words the fault's sentence. (A SystemExit, so that neither Sphinx nor jupyter-book wraps the
+    sentence in a traceback of their own: the fault is in data/, not in their code.)"""
 
 
 def check_data(app: Sphinx) -> None:
@@ -88,7 +87,9 @@ def check_data(app: Sphinx) -> None:
     app.env.facts_bad_labels = bad_labels
     if faults:
         more = f" (and {len(faults) - 1} more, above)" if len(faults) > 1 else ""
-        raise DataFault(f"{faults[0]}{more} Nothing was built: correct data/ and build again.")
+        raise DataFault(
+            f"Fault in data/: {faults[0]}{more} Nothing was built: correct data/ and build again."
+        )
 
 
 def quiet_reported_label(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
