@@ -11,7 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import numbers as number_tower
+import re
+import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -252,3 +257,141 @@ def test_the_window_and_ranges_come_from_data_limits() -> None:
     message = str(pytest.raises(ValueError, trials.rate_comparison, 0.39, 11).value)
     high = raw["numbers"]["relapse_rate"]["max"]
     assert f"from 0 to {high} relapses per patient-year" in message
+
+
+# --- Numbers as a reader types them, and what a sentence echoes (issue 23) ------------------
+
+
+@pytest.mark.parametrize(
+    "case", EDGES["numbers"]["cases"],
+    ids=lambda c: f"{c['text']!r}{' %' * c.get('percent', 0)}{' whole' * c.get('whole', 0)}",
+)
+def test_a_typed_number_is_read_as_the_vectors_say(case: dict[str, Any]) -> None:
+    """The browser reads the same vectors (tests/js/edges.test.mjs): full-width digits, '20 %'
+    in a field that takes no percentage and '10,5' are no numbers on either side."""
+    def read() -> float | None:
+        return limits.typed_number(
+            case["text"], percent=case.get("percent", False), whole=case.get("whole", False)
+        )
+
+    if case["value"] == "refused":
+        with pytest.raises(InputError, match=r"is not a number\.$"):
+            read()
+    else:
+        assert read() == case["value"]
+
+
+@pytest.mark.parametrize("case", EDGES["echo"]["cases"], ids=lambda c: c["text"][:4])
+def test_a_refused_value_is_echoed_as_a_short_prefix(case: dict[str, Any]) -> None:
+    """A megabyte pasted as a therapy name, a date or a course is not copied into the sentence
+    (nor into the page's status region: the browser's sentences follow the same vectors)."""
+    typed = case["text"] * case["repeat"]
+    shown = case["shown"]
+    assert str(pytest.raises(InputError, washout.find_therapy, typed).value).startswith(
+        f"'{shown}' is not a therapy this calculator knows."
+    )
+    assert str(pytest.raises(InputError, dates.parse_date, typed).value).startswith(
+        f"'{shown}' is not a date in the form YYYY-MM-DD"
+    )
+    assert str(pytest.raises(InputError, contraception.course_rule, typed).value).startswith(
+        f"'{shown}' is not a course number."
+    )
+
+
+def test_an_unknown_megabyte_name_is_answered_at_once() -> None:
+    """Before, each of the calculator's names was compared with it letter by letter (minutes)."""
+    started = time.perf_counter()
+    with pytest.raises(InputError):
+        washout.washout_plan("x" * 1_000_000, "2026-01-31")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("0.39"), Fraction(39, 100), 0.39],
+    ids=["Decimal", "Fraction", "float"],
+)
+def test_exact_numbers_in_range_are_taken(value: object) -> None:
+    assert trials.rate_comparison(value, Fraction(18, 100))["relative_reduction"] == pytest.approx(
+        1 - 0.18 / 0.39
+    )
+    assert limits.check_number(value, "control_relapse_rate", "The rate") == pytest.approx(0.39)
+
+
+class _IntScalar:
+    """Stands in for numpy.int64: not an int, but registered with the number tower as numpy's
+    integers are (numpy is not among this project's packages)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __int__(self) -> int:
+        return self.value
+
+    __index__ = __int__
+
+
+class _FloatScalar:
+    """Stands in for numpy.float32 (numpy.float64 is a float already)."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __float__(self) -> float:
+        return self.value
+
+
+number_tower.Integral.register(_IntScalar)
+number_tower.Real.register(_FloatScalar)
+
+
+def test_scalars_of_the_number_tower_in_range_are_taken() -> None:
+    """As numpy's scalars are: a value read from a table reaches the API as one."""
+    assert trials.risk_comparison(_FloatScalar(20.0), _IntScalar(10), _IntScalar(100),
+                                  _IntScalar(100))["nnt"] == 10
+    assert contraception.course_rule(_IntScalar(2)).group == "second"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1 + 0j, "; a complex is not one."), (Decimal("NaN"), "such as 0.4."),
+     (Decimal("1e400"), "such as 0.4."), (True, "such as 0.4.")],
+    ids=["complex", "Decimal NaN", "Decimal 1e400", "bool"],
+)
+def test_a_number_that_is_not_in_range_says_so(value: object, shown: str) -> None:
+    message = str(pytest.raises(InputError, limits.check_number, value, "control_relapse_rate",
+                                "The rate", "0.4").value)
+    assert message.startswith("The rate must be a number from 0.01 to 10") and message.endswith(
+        shown
+    ), message
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: schedule.schedule_ics("2026-01-12", include=["all"]),
+        lambda: schedule.schedule_ics("2026-01-12", include="x" * 1_000_000),
+        lambda: trials.headline("rate", trials.risk_comparison(20, 10)),
+        lambda: trials.headline("risk", trials.rate_comparison(0.39, 0.18)),
+        lambda: trials.headline("odds", {}),
+        lambda: trials.headline("rate", None),
+        lambda: contraception.last_infusion("2026-01-31", Fraction(2)),
+    ],
+    ids=["include a list", "include a megabyte", "rate headline of a risk",
+         "risk headline of a rate", "unknown measure", "no result", "course a Fraction"],
+)
+def test_a_public_function_given_the_wrong_thing_says_what_to_give(
+    call: Callable[[], Any],
+) -> None:
+    """Before: TypeError (unhashable list), a bare AssertionError."""
+    with pytest.raises(ValueError, match=r"^\S[^\n]*\.$") as caught:
+        call()
+    assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize("include", ["all", "one-off", "sms"])
+def test_the_calendar_file_carries_no_control_character(include: str) -> None:
+    """RFC 5545 allows none in its text but the line ends (data/ refuses them: test_faults)."""
+    text = schedule.schedule_ics("2026-01-12", "2027-01-11", include=include)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text.replace("\r\n", ""))
+    assert "\r" not in text.replace("\r\n", "") and "\n" not in text.replace("\r\n", "")

@@ -4,9 +4,11 @@ file, the line, the record and the key; none passes silently, none is a bare exc
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -179,6 +181,198 @@ FAULTS: dict[str, tuple[Plant, str, str, str]] = {
 }
 
 
+# --- Data text is text (issue 23): what a hostile pull request could plant in a text field ---
+
+FIRST_STATEMENT = "    No washout is needed when switching to alemtuzumab from interferon beta.\n"
+FIRST_LOCATOR = '  locator: "*Wash-out*, *Byte till alemtuzumab* (switching to alemtuzumab)"\n'
+
+
+def _statement(new: str) -> Plant:
+    """The first claim's statement replaced by `new` (a folded YAML line); the fault is placed
+    at the line of its key."""
+    return lambda d: (SWITCHING, replace(d, SWITCHING, FIRST_STATEMENT, f"    {new}\n") - 1)
+
+
+def _field(old: str, new: str) -> Plant:
+    return lambda d: (SWITCHING, replace(d, SWITCHING, old, new))
+
+
+HTML = (
+    "HTML (at {}); data text holds none ('<' may stand only before a number or a space, as in "
+    "'<2 %')."
+)
+SUBSTITUTION = (
+    "it holds a template substitution; data text is never evaluated: write the text itself."
+)
+NOT_AN_ID = (
+    "is not an id: write lower-case ASCII letters and digits joined by single hyphens, such as "
+    "sms-switching-from-fingolimod"
+)
+EMPTY = "the text is empty; write it, or leave the key out where it may be left out."
+STATEMENT = (f"claim {FIRST_CLAIM}", "statement")
+
+TEXT_FAULTS: dict[str, tuple[Plant, str, str, str]] = {
+    "a substitution that would compute": (
+        _statement("Published as {{ 7*7 }}."), *STATEMENT, SUBSTITUTION,
+    ),
+    "a substitution that would run a shell": (
+        _statement("{{ lipsum.__globals__['os'].popen('id > somefile').read() }}"), *STATEMENT,
+        SUBSTITUTION,
+    ),
+    "an image that runs a script": (
+        _statement("Fine <img src=x onerror=alert(1)>"), *STATEMENT,
+        "it holds " + HTML.format("'<img src=x onerror=alert…'"),
+    ),
+    "a script element": (
+        _statement("<script>alert(1)</script>"), *STATEMENT,
+        "it holds " + HTML.format("'<script>alert(1)</script…'"),
+    ),
+    "a javascript link": (
+        _statement('See <a href="javascript:alert(1)">this</a>.'), *STATEMENT,
+        "it holds " + HTML.format("'<a href=\"javascript:aler…'"),
+    ),
+    "markup in a locator": (
+        _field(FIRST_LOCATOR, '  locator: "<b onmouseover=alert(1)>Wash-out</b>"\n'),
+        f"claim {FIRST_CLAIM}", "locator",
+        "it holds " + HTML.format("'<b onmouseover=alert(1)>…'"),
+    ),
+    "a role that copies a file into the build": (
+        _statement("See {download}`../../../etc/passwd`."), *STATEMENT,
+        "it holds the role {download}, which data text may not hold (page text may hold "
+        "{cite:p}, {cite:t}, {ref} and {term}); write the text itself.",
+    ),
+    "a declared role where the calculators show the text": (
+        _statement("No washout is needed, as {term}`EMA` says."), *STATEMENT,
+        "it holds the role {term}, but the calculators show this text too and only page text "
+        "(source cards, discrepancies, timeline descriptions) may hold roles; write the words.",
+    ),
+    "code": (
+        _statement("Run `rm -rf /` first."), *STATEMENT,
+        "it holds a backtick outside a role (at '`rm -rf /` first.'); data text holds no code "
+        "and no directive.",
+    ),
+    "a directive fence": (
+        _statement(":::{danger} x"), *STATEMENT,
+        "it holds ':::', which would open a directive (at ':::{danger} x'); write the text "
+        "itself.",
+    ),
+    "a link": (
+        _statement("See [the label](javascript:alert(1))."), *STATEMENT,
+        "it holds a link, image or footnote (at '](javascript:alert(1)).'); name the source and "
+        "cite it (a page of the book is linked with {ref}).",
+    ),
+    "an HTML entity": (
+        _statement("A &lt;b&gt; tag."), *STATEMENT,
+        "it holds an HTML entity (at '&lt;b&gt; tag.'); write the character itself.",
+    ),
+    "a web address": (
+        _statement("See https://example.org/x."), *STATEMENT,
+        "it holds a web or e-mail address, which the page would turn into a link (at "
+        "'https://example.org/x.'); name the source and cite it instead.",
+    ),
+    "a backslash escape": (
+        _statement("Drugs\\.com says so."), *STATEMENT,
+        "it holds a backslash (at '\\\\.com says so.'); data text is not markup, so nothing needs "
+        "escaping: write the character itself.",
+    ),
+    "strong emphasis": (
+        _statement("This is **bold**."), *STATEMENT,
+        "it holds '**' (strong emphasis), which data text does not use; write *emphasis*.",
+    ),
+    "an unpaired star": (
+        _statement("Five * three."), *STATEMENT,
+        "it holds an unpaired '*'; emphasis is *words*, a star on each side.",
+    ),
+    "an empty statement": (
+        lambda d: (SWITCHING, replace(d, SWITCHING, "  statement: >-\n" + FIRST_STATEMENT,
+                                      '  statement: ""\n')),
+        *STATEMENT, EMPTY,
+    ),
+    "a statement of spaces": (
+        lambda d: (SWITCHING, replace(d, SWITCHING, "  statement: >-\n" + FIRST_STATEMENT,
+                                      '  statement: "  \\u3000 "\n')),
+        *STATEMENT, EMPTY,
+    ),
+    "a blank locator": (
+        _field(FIRST_LOCATOR, '  locator: " "\n'), f"claim {FIRST_CLAIM}", "locator", EMPTY,
+    ),
+    "an empty brand name": (
+        lambda d: ("therapies.yaml", replace(d, "therapies.yaml", "brands: [Lemtrada]",
+                                             'brands: [Lemtrada, ""]')),
+        "therapy alemtuzumab", "brands", "item 2: " + EMPTY,
+    ),
+    **{
+        f"the control character {name}": (
+            lambda d, escape=escape: (SWITCHING, replace(
+                d, SWITCHING, "  statement: >-\n" + FIRST_STATEMENT,
+                f'  statement: "No washout is needed{escape}."\n')),
+            *STATEMENT,
+            f"the text holds the control or invisible character {code}, which an editor may not "
+            "even show; delete it.",
+        )
+        for name, escape, code in (
+            ("VT", "\\v", "U+000B"), ("NUL", "\\0", "U+0000"), ("ESC", "\\e", "U+001B"),
+            ("DEL", "\\x7F", "U+007F"), ("TAB", "\\t", "U+0009"), ("ZWSP", "\\u200B", "U+200B"),
+        )
+    },
+    "a zero-width space in an id": (
+        _field(f"- id: {FIRST_CLAIM}\n", '- id: "sms-switching\\u200b-from-injectables"\n'),
+        "claim 1", "id", f"'sms-switching\\u200b-from-injectables' {NOT_AN_ID} (it holds U+200B, "
+        "which is not one of them).",
+    ),
+    "a Cyrillic letter in an id": (
+        _field(f"- id: {FIRST_CLAIM}\n", f"- id: {FIRST_CLAIM.replace('a', 'а', 1)}\n"),
+        "claim 1", "id", "'sms-switching-from-injectаbles-interfero…' is not an id: write "
+        "lower-case ASCII letters and digits joined by single hyphens, such as "
+        "sms-switching-from-fingolimod (it holds U+0430, "
+        "which is not one of them).",
+    ),
+    "markup in an id": (
+        _field(f"- id: {FIRST_CLAIM}\n", "- id: 'Bad Id <b>x</b>'\n"),
+        "claim 1", "id", f"'Bad Id <b>x</b>' {NOT_AN_ID}.",
+    ),
+    "an empty id": (
+        _field(f"- id: {FIRST_CLAIM}\n", "- id: ''\n"), "claim 1", "id", f"'' {NOT_AN_ID}.",
+    ),
+    "backticks in an id": (
+        _field(f"- id: {FIRST_CLAIM}\n", "- id: 'x`y`'\n"), "claim 1", "id",
+        f"'x`y`' {NOT_AN_ID}.",
+    ),
+    "a citation of another source": (
+        _field("  citation: sms2025\n", "  citation: ema2020\n"),
+        f"claim {FIRST_CLAIM}", "citation",
+        "'ema2020' is neither the entry of the claim's source, Swedish guideline (sms2025), nor a "
+        "paper that source cites (its references in data/sources.yaml: ruck2015, coles2008, "
+        "cohen2012, coles2012, tuohy2015); cite the source the claim comes from.",
+    ),
+    "a trial paper cited for a source that cites none": (
+        lambda d: ("claims/autoimmunity.yaml", replace(
+            d, "claims/autoimmunity.yaml", "  citation: dhpc2019\n", "  citation: cohen2012\n")),
+        "claim dhpc-autoimmunity-other", "citation",
+        "'cohen2012' is neither the entry of the claim's source, Norwegian DHPC (dhpc2019), nor a "
+        "paper that source cites (its references in data/sources.yaml: none); cite the source "
+        "the claim comes from.",
+    ),
+    "a 400-digit number": (
+        _value("  value: {months: " + "9" * 400 + "}\n"), f"claim {FIRST_CLAIM}",
+        "value.months", "a number of 400 digits is outside the range data/limits.json "
+        "allows for months, from 0 to 120.",
+    ),
+    "a complex mapping key": (
+        lambda d: (SWITCHING, replace(d, SWITCHING, "  source: sms\n",
+                                      "  source: sms\n  ? [a, b]\n  : c\n") + 1),
+        f"claim {FIRST_CLAIM}", "", "a key is a list or a mapping; a key is a word, such as "
+        "statement.",
+    ),
+    "an anchor": (
+        _value("  value: &v {months: 0}\n"), f"claim {FIRST_CLAIM}", "value.months",
+        "an anchor (&name) or alias (*name); data files write every value out, so that what a "
+        "record says is on its own lines: write the value itself.",
+    ),
+}
+FAULTS.update(TEXT_FAULTS)
+
+
 @pytest.mark.parametrize("name", FAULTS)
 def test_a_planted_fault_is_one_sentence_with_file_line_record_and_key(
     data: Path, name: str
@@ -189,7 +383,7 @@ def test_a_planted_fault_is_one_sentence_with_file_line_record_and_key(
     message = str(error)
     head = f"data/{where}, line {line}, {record}"
     assert message.startswith(head), f"{message!r} does not start with {head!r}"
-    assert f", key {key}: {problem}" in message, message
+    assert (f", key {key}: " if key else ": ") + problem in message, message
     assert error.path == data / where and error.line == line
 
 
@@ -241,6 +435,126 @@ def test_a_yaml_syntax_error_names_its_line(data: Path) -> None:
     assert message.startswith(f"data/{SWITCHING}, line {line + 1}: not valid YAML"), message
 
 
+
+def _elapsed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def test_an_alias_bomb_is_refused_before_anything_is_expanded(data: Path) -> None:
+    """Nine levels of nine aliases would build 9**9 items (and the error message used to print
+    them): refused from the parser's events, at once, and the message echoes none of it."""
+    lines = ['  value: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 10)]
+    line = replace(data, SWITCHING, FIRST_VALUE, "\n".join(lines) + "\n")
+    seconds = _elapsed(lambda: refused(data))
+    message = str(refused(data))
+    assert seconds < 2, seconds
+    assert message.startswith(f"data/{SWITCHING}, line {line}, claim {FIRST_CLAIM}"), message
+    assert "an anchor (&name) or alias (*name)" in message and "lol" not in message
+
+
+@pytest.mark.parametrize("depth", [5_000, 100_000])
+def test_thousands_of_nested_brackets_are_a_sentence(data: Path, depth: int) -> None:
+    """Not a RecursionError (5,000) nor a crash of the interpreter (100,000)."""
+    line = replace(data, SWITCHING, FIRST_VALUE, "  value: " + "[" * depth + "]" * depth + "\n")
+    assert str(refused(data)) == (
+        f"data/{SWITCHING}, line {line}: lists and mappings nest more than 20 deep here; data "
+        "files nest a few levels at most: close the brackets."
+    )
+
+
+def test_an_integer_too_long_to_convert_is_a_sentence(data: Path) -> None:
+    replace(data, SWITCHING, FIRST_VALUE, "  value: {months: " + "9" * 5000 + "}\n")
+    message = str(refused(data))
+    assert message.startswith(f"data/{SWITCHING}: a value cannot be read ("), message
+    assert len(message) < 300
+
+
+def test_a_long_refused_text_is_echoed_as_a_short_prefix(data: Path) -> None:
+    replace(data, SWITCHING, FIRST_STATEMENT, "    " + "<b>" + "x" * 900_000 + "\n")
+    message = str(refused(data))
+    assert len(message) < 400 and "<b>xxxxxxxxxxxxxxxxxxxxx…" in message, message[:500]
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("/dev/zero", "it is a symbolic link to /dev/zero, outside the data folder; data files are "
+                      "regular files in data/: copy the file itself there."),
+        ("/etc/hostname", "it is a symbolic link to /etc/hostname, outside the data folder; data "
+                          "files are regular files in data/: copy the file itself there."),
+    ],
+)
+def test_a_link_out_of_data_is_not_followed(data: Path, target: str, problem: str) -> None:
+    (data / "claims" / "zz.yaml").symlink_to(target)
+    assert str(refused(data)) == f"data/claims/zz.yaml: {problem}"
+
+
+def test_a_link_inside_data_is_followed(data: Path) -> None:
+    """A link to a file of the same folder is read as that file (here, its claims twice)."""
+    (data / "claims" / "zz.yaml").symlink_to(data / "claims" / "switching.yaml")
+    assert "is already used in data/claims/switching.yaml" in str(refused(data))
+
+
+def test_a_named_pipe_is_refused_without_waiting(data: Path) -> None:
+    """A FIFO named like a data file would block the build for ever on open."""
+    os.mkfifo(data / "claims" / "zz.yaml")
+    (data / "sources.yaml").unlink()
+    os.mkfifo(data / "sources.yaml")
+    seconds = _elapsed(lambda: refused(data))
+    assert seconds < 2
+    assert str(refused(data)) == (
+        "data/claims/zz.yaml: it is a named pipe (FIFO), not a regular file; data files are "
+        "regular files."
+    )
+    (data / "claims" / "zz.yaml").unlink()
+    assert str(refused(data)).startswith("data/sources.yaml: it is a named pipe (FIFO)")
+
+
+def test_a_folder_or_a_huge_file_is_refused(data: Path) -> None:
+    (data / "claims" / "zz.yaml").mkdir()
+    assert str(refused(data)) == (
+        "data/claims/zz.yaml: it is a folder, not a regular file; data files are regular files."
+    )
+    (data / "claims" / "zz.yaml").rmdir()
+    (data / "claims" / "zz.yaml").write_bytes(b"#" * 2_000_000)
+    assert str(refused(data)) == (
+        "data/claims/zz.yaml: it is 2,000,000 bytes, more than the 1,000,000 a data file may "
+        "hold; split it or shorten it."
+    )
+
+
+ID_PLACES = {
+    "sources.yaml": ("- id: sms\n", "source 1", "id"),
+    "topics.yaml": ("- id: indication\n", "topic 1", "id"),
+    "discrepancies.yaml": ("- id: eligibility-prior-therapy\n", "discrepancy 1", "id"),
+    "timeline.yaml": ("- id: eu-approval\n", "timeline event 1", "id"),
+    "trials.yaml": ("- id: camms223\n", "trial 1", "id"),
+    "therapies.yaml": ("- id: alemtuzumab\n", "therapy 1", "id"),
+    "rules/contraception.yaml": ("  - id: contraception\n", "", "after_last_infusion[0].id"),
+    "rules/schedule.yaml": ("  - id: vaccination-deadline\n", "", "events[0].id"),
+}
+
+
+@pytest.mark.parametrize("name", ID_PLACES)
+def test_every_kind_of_record_takes_only_a_kebab_case_id(data: Path, name: str) -> None:
+    old, record, key = ID_PLACES[name]
+    line = replace(data, name, old, old.replace("id: ", "id: 'Bad Id <b>x</b>' # ").split(" #")[0]
+                   + "\n")
+    head = f"data/{name}, line {line}, " + (f"{record}, " if record else "")
+    assert str(refused(data)) == f"{head}key {key}: 'Bad Id <b>x</b>' {NOT_AN_ID}."
+
+
+def test_a_question_id_is_checked_too(data: Path) -> None:
+    line = replace(data, "topics.yaml", "    - id: indication-population\n",
+                   "    - id: Indication Population\n")
+    assert str(refused(data)) == (
+        f"data/topics.yaml, line {line}, topic indication, key questions[0].id: 'Indication "
+        f"Population' {NOT_AN_ID}."
+    )
+
 # --- Faults only the book knows: citation keys and chapter sections --------------------------
 
 
@@ -254,11 +568,16 @@ def test_the_real_data_has_no_fault_the_build_would_report() -> None:
 
 
 def test_a_citation_key_missing_from_the_bibliography_is_reported_in_data(data: Path) -> None:
-    line = replace(data, SWITCHING, "  citation: sms2025\n", "  citation: sms2052\n")
+    """A paper the source cites, misspelt in the source's references and in the claim alike (so
+    that the claim still cites a paper of its source): the bibliography has no such key."""
+    replace(data, "sources.yaml", "{cite:t}`tuohy2015`", "{cite:t}`tuohy2051`")
+    line = replace(data, "claims/efficacy.yaml", "  citation: tuohy2015\n",
+                   "  citation: tuohy2051\n")
     (message,) = _build_faults(data)
     one_sentence(message)
     assert message == (
-        f"data/{SWITCHING}, line {line}, claim {FIRST_CLAIM}, key citation: 'sms2052' is not a "
+        "data/claims/efficacy.yaml, line "
+        f"{line}, claim sms-efficacy-long-term-tuohy2015, key citation: 'tuohy2051' is not a "
         "key in references.bib; correct the key or add the entry."
     )
 

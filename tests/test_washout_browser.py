@@ -194,3 +194,50 @@ def test_embed_page_address_follows_the_inputs(browser, site_url) -> None:
         assert not problems, problems
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("prior=fingolimod&last_dose=%202026-01-31%20", "2026-01-31"),
+     ("prior=fingolimod&last_dose=%C2%A02026-01-31%E3%80%80", "2026-01-31"),
+     ("prior=fingolimod&last_dose=2026-02-30", ""),
+     ("prior=fingolimod&last_dose=31.01.2026", "")],
+    ids=["spaces", "other space", "no such day", "another form"],
+)
+def test_a_date_in_the_address_is_in_the_field_or_refused(
+    browser, site_url, query: str, shown: str
+) -> None:
+    """Issue 23: a date with space around it showed a result beside an empty date field. Now it is
+    trimmed into the field (and the address), or the field stays empty beside a sentence."""
+    page, problems = open_offline(browser, f"{site_url}/{EMBED_PAGE}?{query}", site_url)
+    try:
+        calc = _calc(page)
+        field = calc.get_by_label("Date of the last dose")
+        expect(field).to_have_value(shown)
+        status = calc.get_by_role("status")
+        if shown:
+            expect(calc.locator('[data-result="earliest_start"]')).to_have_attribute(
+                "data-value", "2026-03-31"
+            )
+            assert parse_qs(urlparse(page.url).query)["last_dose"] == [shown]
+        else:
+            expect(status).to_have_class("calc-status calc-error")
+            expect(calc.locator('[data-result="headline"]')).to_have_count(0)
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def test_a_megabyte_therapy_name_is_not_echoed_whole(browser, site_url) -> None:
+    """Issue 23: the status region repeated an unknown name whole; now its first characters."""
+    page, problems = open_offline(browser, f"{site_url}/{EMBED_PAGE}", site_url)
+    try:
+        calc = _calc(page)
+        calc.get_by_label("Therapy stopped").fill("x" * 1_000_000)
+        status = calc.get_by_role("status")
+        echoed = "'" + "x" * 40 + "…' is not a therapy this calculator knows."
+        expect(status).to_contain_text(echoed)
+        assert len(status.inner_text()) < 400
+        assert not problems, problems
+    finally:
+        page.context.close()

@@ -2,7 +2,9 @@
 regulatory timeline from data/ at build time, so no page types a clinical number.
 
 Each directive asks alemtuzumab_kb.compare (or alemtuzumab_kb.timeline) for MyST text and parses it
-in place, so citations ({cite:p}), references ({ref}) and glossary terms resolve as usual.
+in place, so citations ({cite:p}), references ({ref}) and glossary terms resolve as usual. Text from
+data/ enters that MyST only through alemtuzumab_kb.markup (`myst`: escaped, the declared marks kept;
+`plain` for a role's link text), and raw HTML only HTML-escaped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from alemtuzumab_kb import compare, data_files, limits, timeline
+from alemtuzumab_kb import compare, data_files, limits, markup, timeline
 from alemtuzumab_kb import facts as facts_module
 from alemtuzumab_kb.facts import DATA, DataError, Facts, load_facts
 
@@ -66,16 +68,28 @@ def data_faults(root: Path, bibfiles: list[str], data: Path = DATA) -> tuple[lis
     return facts_module.reference_faults(data, bib_keys, labels), bad_labels
 
 
+class DataFault(SystemExit):
+    """data/ holds a fault: the build stops before any page is read or notebook run, its last
+    words the fault's sentence. (A SystemExit, so that neither Sphinx nor jupyter-book wraps the
+    sentence in a traceback of their own: the fault is in data/, not in their code.)"""
+
+
 def check_data(app: Sphinx) -> None:
-    """Before any page is read, report every data fault against its data file and line.
+    """Before any page is read, report every data fault against its data file and line, and
+    stop the build if there is one.
 
     A reader of the build log then finds a fault where it is written, not on the generated page
-    (or the notebook) that it would break; references to a section already reported stay quiet.
+    (or the notebook) that it would break, within seconds: no notebook runs on faulty data.
     """
     faults, bad_labels = data_faults(Path(app.srcdir), list(app.config.bibtex_bibfiles))
     for fault in faults:
         warn_at_data(fault)
     app.env.facts_bad_labels = bad_labels
+    if faults:
+        more = f" (and {len(faults) - 1} more, above)" if len(faults) > 1 else ""
+        raise DataFault(
+            f"Fault in data/: {faults[0]}{more} Nothing was built: correct data/ and build again."
+        )
 
 
 def quiet_reported_label(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
@@ -97,7 +111,7 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        modules = (compare, timeline, data_files, limits)
+        modules = (compare, timeline, data_files, limits, markup)
         code = [Path(module.__file__) for module in modules]
         code += sorted(Path(facts_module.__file__).parent.glob("*.py"))  # the facts package
         for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
@@ -361,11 +375,13 @@ class RegulatoryTimeline(FactsDirective):
         for row in rows:
             cites = ",".join(row.citations)
             where = [f"{{ref}}`{row.label}`"] if row.label else []
-            where += [f"{{cite:t}}`{key}`, {locator}" for key, locator in row.references]
+            where += [
+                f"{{cite:t}}`{key}`, {markup.myst(locator)}" for key, locator in row.references
+            ]
             lines += [
                 f"* - {row.date.isoformat()}",
                 f"  - {row.kind}",
-                f"  - {row.title} {{cite:p}}`{cites}`",
+                f"  - {markup.myst(row.title)} {{cite:p}}`{cites}`",
                 f"  - {'; '.join(where)}",
             ]
         lines.append("```")
@@ -401,8 +417,8 @@ def _original(env: Any, key: str) -> tuple[str, str] | None:
 
 
 def _cell(text: str) -> str:
-    """MyST text on one line, for a list-table cell."""
-    return " ".join(text.split())
+    """Data text as MyST on one line, for a list-table cell (`markup.myst`)."""
+    return markup.myst(text)
 
 
 STATUS_TEXT = {
@@ -429,10 +445,11 @@ class SourceCard(FactsDirective):
         source = facts.source(source_id)
         for name in self.env.config.bibtex_bibfiles:
             self.env.note_dependency(str(Path(self.env.srcdir) / name))
-        title = (f"*{source.title}*" if source.title else "None in the copy used")
+        title = (f"*{_cell(source.title)}*" if source.title else "None in the copy used")
         if source.title_note:
-            note = _cell(source.title_note)
-            title += f" ({note[:1].lower()}{note[1:]})" if source.title else f". {note}"
+            note = " ".join(source.title_note.split())
+            note = _cell(f"{note[:1].lower()}{note[1:]}" if source.title else note)
+            title += f" ({note})" if source.title else f". {note}"
         audience = source.audience[:1].upper() + source.audience[1:]
         if source.audience_inferred:
             audience += " (inferred: the document does not name its readers)"
@@ -446,27 +463,29 @@ class SourceCard(FactsDirective):
                 f"{{cite:t}}`{source.citation}`"
             )
         currency = source.currency
+        # Each value is MyST: data text through _cell, the rest ours.
         rows = [
             ("Title (as the document carries it)", title),
-            ("Title (English)", source.title_en),
-            ("Issuer", source.issuer_card),
-            ("Named authors", source.authors),
-            ("Dates", source.dates),
+            ("Title (English)", _cell(source.title_en)),
+            ("Issuer", _cell(source.issuer_card)),
+            ("Named authors", _cell(source.authors)),
+            ("Dates", _cell(source.dates)),
             ("Language", source.language),
-            ("Intended audience", audience),
-            ("Document type", source.document_type),
+            ("Intended audience", _cell(audience)),
+            ("Document type", _cell(source.document_type)),
         ]
         if source.references:
-            rows.append(("References in the document", source.references))
+            rows.append(("References in the document", _cell(source.references)))
         rows += [
             ("Original", original_text),
-            ("Still current?", f"**{STATUS_TEXT[currency.status]}.** {currency.still_valid}"),
-            ("Replaced or not covered", currency.superseded),
+            ("Still current?",
+             f"**{STATUS_TEXT[currency.status]}.** {_cell(currency.still_valid)}"),
+            ("Replaced or not covered", _cell(currency.superseded)),
         ]
         lines = ["```{list-table} Source card", ":header-rows: 1", ":widths: 28 72",
                  ":class: source-card", "", "* - Field", "  - Value"]
         for field, value in rows:
-            lines += [f"* - {field}", f"  - {_cell(value)}"]
+            lines += [f"* - {field}", f"  - {value}"]
         lines.append("```")
         return "\n".join(lines)
 
@@ -493,7 +512,7 @@ class SourceIndex(FactsDirective):
             if source.audience_inferred:
                 audience += " (inferred)"
             lines += [
-                f"* - {{ref}}`{source.short} <{source.chapter}>`",
+                f"* - {{ref}}`{markup.plain(source.short)} <{source.chapter}>`",
                 f"  - {_cell(source.issuer)}",
                 f"  - {_cell(source.date_note[:1].upper() + source.date_note[1:])}",
                 f"  - {source.language}",
@@ -521,7 +540,7 @@ class StrengthScheme(FactsDirective):
         ]
         for level in facts.strengths:
             verbs = "; ".join(
-                f"{language}: {', '.join(f'*{verb}*' for verb in words)}"
+                f"{language}: {', '.join(f'*{_cell(verb)}*' for verb in words)}"
                 for language, words in level.verbs.items()
             ) or "the imperative the source uses"
             count = sum(claim.strength == level.level for claim in facts.claims)

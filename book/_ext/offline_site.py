@@ -146,9 +146,16 @@ def theme_colours(palette: str) -> str:
     return f"{blocks['light']}\n@media (prefers-color-scheme: dark){{{blocks['dark']}}}"
 
 
+_SCRIPT_SAFE = str.maketrans({
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+})
+
+
 def _script_json(data: Any) -> str:
-    """Compact JSON that is safe inside a <script> element."""
-    return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    """Compact JSON that is safe inside a <script> element: no ``</script>`` or ``<!--`` can end
+    or bend the element, whatever text data/ or a reader brought in (``<``, ``>`` and ``&`` are
+    written as JSON escapes, which JSON.parse reads back), and no line separator ends a line."""
+    return json.dumps(data, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
 def _widget_state(app: Sphinx, pagename: str) -> str:

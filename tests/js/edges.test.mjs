@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { InputError, parseDate } from "../../widgets/alemtuzumab_kb/ui/js/dates.js";
-import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
+import { typedNumber, useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { courseRule, lastInfusion, afterLastInfusion } from "../../widgets/alemtuzumab_kb/ui/js/contraception.js";
 import { findTherapy, washoutPlan } from "../../widgets/alemtuzumab_kb/ui/js/washout.js";
 import { scheduleIcs, treatmentSchedule } from "../../widgets/alemtuzumab_kb/ui/js/schedule.js";
@@ -66,6 +66,42 @@ for (const c of edges.stamps) {
     }
   });
 }
+
+// --- Numbers as a reader types them, and what a sentence echoes (issue 23) -------------------
+
+for (const c of edges.numbers.cases) {
+  const label = `${JSON.stringify(c.text)}${c.percent ? " %" : ""}${c.whole ? " whole" : ""}`;
+  test(`typed number ${label} is ${c.value === "refused" ? "refused" : c.value}`, () => {
+    const read = typedNumber(c.text, { percent: Boolean(c.percent), whole: Boolean(c.whole) });
+    if (c.value === "refused") assert.ok(Number.isNaN(read), String(read));
+    else assert.equal(read, c.value);
+  });
+}
+
+test("the trials calculator reads its fields by the shared rule", () => {
+  const risk = (control) => evaluate({ measure: "risk", control, treated: "10", n_control: "", n_treated: "" });
+  const rate = (control) => evaluate({ measure: "rate", control, treated: "0.18", n_control: "", n_treated: "" });
+  assert.equal(risk("20 %").ok, true);
+  assert.match(rate("0.39 %").message, /^“0\.39 %” is not a number;/);
+  assert.match(rate("0,39").message, /^“0,39” is not a number;/);
+  assert.match(risk("２０").message, /^“２０” is not a number;/);
+});
+
+for (const c of edges.echo.cases) {
+  test(`a refused value is echoed short: ${c.text.slice(0, 4)} x ${c.repeat}`, () => {
+    const typed = c.text.repeat(c.repeat);
+    const message = (call) => outcome(call)[1];
+    assert.ok(message(() => findTherapy(washoutRules, typed)).startsWith(`'${c.shown}' is not a therapy this calculator knows.`));
+    assert.ok(message(() => parseDate(typed)).startsWith(`'${c.shown}' is not a date in the form YYYY-MM-DD`));
+    assert.ok(message(() => courseRule(contraceptionRules, typed)).startsWith(`'${c.shown}' is not a course number.`));
+  });
+}
+
+test("an unknown megabyte name is answered at once", () => {
+  const started = performance.now();
+  assert.equal(outcome(() => findTherapy(washoutRules, "x".repeat(1_000_000)))[0], "unknown-therapy");
+  assert.ok(performance.now() - started < 2000);
+});
 
 // --- Fuzz: odd text and every kind of double, typed into every field --------------------------
 

@@ -2,6 +2,8 @@
 
 Pure functions: they take `Facts` and return MyST strings (rendered by the Sphinx directives in
 book/_ext/facts_pages.py) or plain data (used by the tests). No page types a clinical number.
+Text from data/ goes in through `markup.myst` (escaped, its declared marks kept), or through
+`markup.plain` where it is a role's link text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from alemtuzumab_kb import markup
 from alemtuzumab_kb.facts import DATA, Claim, Discrepancy, Facts, Span, Topic, Value, read_yaml
 
 REASON_TEXT = {
@@ -154,14 +157,14 @@ def _state(facts: Facts, entry: Entry, covering: list[Discrepancy]) -> str:
 
 def _names(facts: Facts, source_ids: tuple[str, ...] | list[str]) -> str:
     """Source names as a reader lists them: 'the A, the B and the C'."""
-    names = [f"the {facts.source(s).short}" for s in source_ids]
+    names = [f"the {markup.myst(facts.source(s).short)}" for s in source_ids]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _discrepancy_ref(item: Discrepancy) -> str:
     relevance = "clinically relevant" if item.clinically_relevant else "not clinically relevant"
     return (
-        f"{{ref}}`{item.title} <{discrepancy_label(item.id)}>` "
+        f"{{ref}}`{markup.plain(item.title)} <{discrepancy_label(item.id)}>` "
         f"({KIND_SHORT[item.kind]}, {relevance})"
     )
 
@@ -190,9 +193,9 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
     claims = [facts.claim(claim_id) for claim_id in entry.claims]
     source = facts.source(entry.source)
     section = facts.section_of(claims[0])
-    locators = list(dict.fromkeys(_one_line(c.locator) for c in claims))
+    locators = list(dict.fromkeys(markup.myst(c.locator) for c in claims))
     citations = ",".join(dict.fromkeys(c.citation for c in claims))
-    head = f"{{ref}}`{source.short} <{section}>`"
+    head = f"{{ref}}`{markup.plain(source.short)} <{section}>`"
     if len(locators) == 1:
         head += f" · {locators[0]}"
     head += f" {{cite:p}}`{citations}`"
@@ -201,11 +204,11 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
         strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
         where = []
         if len(locators) > 1:
-            where.append(_one_line(claim.locator))
+            where.append(markup.myst(claim.locator))
         if facts.section_of(claim) != section:
             where.append(f"{{ref}}`chapter section <{facts.section_of(claim)}>`")
         suffix = f" ({'; '.join(where)})" if where else ""
-        return f"{strength}{_one_line(claim.statement)}{suffix} {{ledger}}`{claim.id}`"
+        return f"{strength}{markup.myst(claim.statement)}{suffix} {{ledger}}`{claim.id}`"
 
     if len(claims) == 1:
         return [f"- {head}: {said(claims[0])}"]
@@ -226,7 +229,7 @@ def block_myst(facts: Facts, block: Block) -> str:
         lines += _entry_myst(facts, entry)
     lines.append("````")
     if block.silent:
-        names = ", ".join(facts.source(s).short for s in block.silent)
+        names = ", ".join(markup.myst(facts.source(s).short) for s in block.silent)
         lines += ["", "```{container} not-covered", f"Not covered by: {names}.", "```"]
     return "\n".join(lines)
 
@@ -243,7 +246,8 @@ def compare_back_link(facts: Facts, stem: str) -> str:
     """The line on a calculator page that links back to its topic's comparison page."""
     topic = _topic(facts, topic_of_calculator(stem))
     return (
-        f"**The sources side by side:** {{ref}}`{topic.title} <{compare_label(topic.id)}>`,"
+        f"**The sources side by side:** {{ref}}`{markup.plain(topic.title)} "
+        f"<{compare_label(topic.id)}>`,"
         " question by question, with where they differ."
     )
 
@@ -307,8 +311,9 @@ def _side_myst(facts: Facts, claim: Claim) -> str:
     number = f"**{value_text(claim.value)}.** " if claim.value else ""
     strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
     return (
-        f"- {{ref}}`{source.short} <{facts.section_of(claim)}>` · {_one_line(claim.locator)}: "
-        f"{number}{strength}{_one_line(claim.statement)} {{cite:p}}`{claim.citation}` "
+        f"- {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>` · "
+        f"{markup.myst(claim.locator)}: "
+        f"{number}{strength}{markup.myst(claim.statement)} {{cite:p}}`{claim.citation}` "
         f"{{ledger}}`{claim.id}`"
     )
 
@@ -322,7 +327,10 @@ def discrepancy_questions(facts: Facts, item: Discrepancy) -> list[str]:
 def _question_ref(facts: Facts, question_id: str) -> str:
     topic = facts.topic_of(question_id)
     question = next(q for q in topic.questions if q.id == question_id)
-    return f"{{ref}}`{question.text} <{question_label(question_id)}>` ({topic.title})"
+    return (
+        f"{{ref}}`{markup.plain(question.text)} <{question_label(question_id)}>` "
+        f"({markup.myst(topic.title)})"
+    )
 
 
 def discrepancy_summary(facts: Facts) -> str:
@@ -343,9 +351,11 @@ def discrepancy_summary(facts: Facts) -> str:
         topics = dict.fromkeys(facts.topic_of(q) for q in discrepancy_questions(facts, item))
         speakers = dict.fromkeys(facts.claim(c).source for c in item.claims)
         lines += [
-            f"* - {{ref}}`{item.title} <{discrepancy_label(item.id)}>`",
-            "  - " + ", ".join(f"{{ref}}`{t.title} <{compare_label(t.id)}>`" for t in topics),
-            "  - " + ", ".join(facts.source(s).short for s in speakers),
+            f"* - {{ref}}`{markup.plain(item.title)} <{discrepancy_label(item.id)}>`",
+            "  - " + ", ".join(
+                f"{{ref}}`{markup.plain(t.title)} <{compare_label(t.id)}>`" for t in topics
+            ),
+            "  - " + ", ".join(markup.myst(facts.source(s).short) for s in speakers),
             f"  - {KIND_SHORT[item.kind]}",
             f"  - {'**yes**' if item.clinically_relevant else 'no'}",
         ]
@@ -368,10 +378,10 @@ def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
         v.quantity[0] == "count" for vs in values.values() for v in vs
     )
     speaking = [
-        facts.source(source).short + (f" ({shown[0]})" if alone and shown else "")
+        markup.myst(facts.source(source).short) + (f" ({shown[0]})" if alone and shown else "")
         for source, shown in texts.items()
     ]
-    silent = ", ".join(facts.source(s).short for s in item.silent)
+    silent = ", ".join(markup.myst(facts.source(s).short) for s in item.silent)
     return "; ".join(speaking) + (f"; silent: {silent}" if silent else "")
 
 
@@ -387,7 +397,7 @@ def discrepancy_sections(facts: Facts) -> str:
         for source_id in item.silent:
             source = facts.source(source_id)
             chapter = f"{{ref}}`chapter <{source.chapter}>`"
-            sides.append(f"- {source.short}: silent on this point ({chapter}).")
+            sides.append(f"- {markup.myst(source.short)}: silent on this point ({chapter}).")
         reasons = ", ".join(REASON_TEXT[r] for r in item.reasons)
         relevance = (
             "clinically relevant" if item.clinically_relevant else "not clinically relevant"
@@ -395,7 +405,7 @@ def discrepancy_sections(facts: Facts) -> str:
         where = "; ".join(_question_ref(facts, q) for q in discrepancy_questions(facts, item))
         blocks.append("\n".join([
             f"({discrepancy_label(item.id)})=",
-            f"## {item.title}",
+            f"## {markup.myst(item.title)}",
             "",
             "````{container} disc-meta",
             f"{{disc-kind}}`{item.kind}` **{relevance.capitalize()}.** Likely reason: {reasons}.",
@@ -403,12 +413,12 @@ def discrepancy_sections(facts: Facts) -> str:
             f"**Sides:** {discrepancy_sides(facts, item)}.",
             "````",
             "",
-            f"**What to take from it.** {_one_line(item.takeaway)}",
+            f"**What to take from it.** {markup.myst(item.takeaway)}",
             "",
             "````{dropdown} What each source says, and why they differ",
             *sides,
             "",
-            f"**Why they differ.** {_one_line(item.explanation)}",
+            f"**Why they differ.** {markup.myst(item.explanation)}",
             "````",
             "",
             "```{container} disc-where",
@@ -482,7 +492,7 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
     parts = []
     for topic in facts.topics:
         lines = [
-            f"```{{list-table}} {topic.title}: claims",
+            f"```{{list-table}} {markup.myst(topic.title)}: claims",
             ":header-rows: 1",
             ":class: ledger-table",
             ":widths: 38 26 18 18",
@@ -501,9 +511,9 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
                 for kind, label in links[claim.id]
             )
             lines += [
-                f"* - {strength}{short_text(claim.statement)} `{claim.id}`",
-                f"  - {{ref}}`{source.short} <{facts.section_of(claim)}>`, "
-                f"{_one_line(claim.locator)}",
+                f"* - {strength}{markup.myst(short_text(claim.statement))} `{claim.id}`",
+                f"  - {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>`, "
+                f"{markup.myst(claim.locator)}",
                 f"  - {{cite:p}}`{claim.citation}`",
                 f"  - {shown}",
             ]

@@ -22,6 +22,7 @@ The rules table of the page around the calculator is `alemtuzumab_kb.pages.contr
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -33,7 +34,7 @@ from alemtuzumab_kb.dates import (
     entered_date,
     format_date,
 )
-from alemtuzumab_kb.errors import InputError
+from alemtuzumab_kb.errors import InputError, cut
 from alemtuzumab_kb.facts import (
     fill_rule_text,
     load_contraception_rules,
@@ -65,10 +66,13 @@ def _course_number(course: int | str) -> int:
         if not text:
             raise InputError("course", _course_help())
         if not text.isascii() or not text.isdigit():
-            raise InputError("course", f"'{text}' is not a course number. {_course_help()}")
+            raise InputError("course", f"'{cut(text)}' is not a course number. {_course_help()}")
         course = int(text)
+    if isinstance(course, numbers.Integral) and type(course).__name__ != "bool_":
+        course = int(course)  # numpy's integers too
     if not isinstance(course, int):
-        raise InputError("course", _course_help())
+        named = f" (a {type(course).__name__} is not one)" if course is not None else ""
+        raise InputError("course", _course_help()[:-1] + named + ".")
     if course < 1:
         raise InputError("course", f"There is no course {course}. {_course_help()}")
     try:

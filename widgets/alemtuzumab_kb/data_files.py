@@ -13,14 +13,25 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainValidator,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
-from alemtuzumab_kb.errors import DataError
-from alemtuzumab_kb.limits import Limit, load_limits
+from alemtuzumab_kb import markup
+from alemtuzumab_kb.data_dir import read_data_bytes
+from alemtuzumab_kb.errors import DataError, excerpt
+from alemtuzumab_kb.limits import Limit, data_character, load_limits, strip_space
 
 
 def shown(path: Path) -> str:
@@ -63,9 +74,82 @@ def _at(where: Place | str, problem: str) -> DataError:
 
 
 class Strict(BaseModel):
-    """Base for every record: unknown keys are errors, records are immutable, floats finite."""
+    """Base for every record: unknown keys are errors, records are immutable, floats finite, and
+    every string is data text (`alemtuzumab_kb.markup`) or an identity: see `text_problem`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _data_text(cls, value: Any, info: ValidationInfo) -> Any:
+        name = info.field_name or ""
+        if _holds_text(cls, name):
+            for where, text in _strings(value):
+                problem = text_problem(name, text)
+                if problem:
+                    raise ValueError(f"{where}{problem}")
+        return value
+
+
+def _text_in(annotation: Any) -> bool:
+    """Whether a type holds free strings (a `Literal` holds only the ones the code names)."""
+    if annotation is str:
+        return True
+    if get_origin(annotation) is Literal:
+        return False
+    return any(_text_in(arg) for arg in get_args(annotation))
+
+
+@cache
+def _holds_text(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and _text_in(field.annotation)
+
+
+def _strings(value: Any, where: str = "") -> list[tuple[str, str]]:
+    """Every string in a field's value, with how a sentence points at it (``item 2: ``)."""
+    if isinstance(value, str):
+        return [(where, value)]
+    if isinstance(value, tuple | list):
+        return [s for i, item in enumerate(value) for s in _strings(item, f"item {i + 1}: ")]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in _strings(item, f"{key}: ")]
+    return []
+
+
+def text_problem(field: str, text: str) -> str | None:
+    """What is wrong with a string of data/ in the field `field`, as the end of a sentence.
+
+    An identity (`markup.ID_FIELDS`) is ASCII kebab-case; any other string is not empty, holds
+    no character that typed input refuses (nor a control character but the line break:
+    `limits.data_character`), and, unless it is one of `markup.PLAIN_FIELDS`, is data text.
+
+    Examples:
+        >>> text_problem("id", "Bad Id <b>x</b>")
+        "'Bad Id <b>x</b>' is not an id: write lower-case ASCII letters and digits joined by single hyphens, such as sms-switching-from-fingolimod"
+        >>> text_problem("statement", " ")
+        'the text is empty; write it, or leave the key out where it may be left out'
+    """  # noqa: E501
+    if field in markup.ID_FIELDS:
+        if markup.is_id(text):
+            return None
+        odd = next((c for c in text if not c.isascii() or not c.isprintable()), None)
+        holds = f" (it holds U+{ord(odd):04X}, which is not one of them)" if odd else ""
+        return (
+            f"{markup.excerpt(text)} is not an id: write lower-case ASCII letters and digits "
+            f"joined by single hyphens, such as sms-switching-from-fingolimod{holds}"
+        )
+    if not strip_space(text):
+        return "the text is empty; write it, or leave the key out where it may be left out"
+    character = data_character(text)
+    if character:
+        return (
+            f"the text holds the control or invisible character {character}, which an editor "
+            "may not even show; delete it"
+        )
+    if field in markup.PLAIN_FIELDS:
+        return None
+    return markup.problem(text, roles=field in markup.PAGE_FIELDS)
 
 
 # --- Reading YAML, with the place of every fault -------------------------------------------
@@ -87,6 +171,11 @@ class _UniqueKeyLoader(_SafeLoader):
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise DataError(
+                "a key is a list or a mapping; a key is a word, such as statement",
+                line=key_node.start_mark.line + 1,
+            )
         key = loader.construct_object(key_node)
         if key in seen:
             raise DataError(
@@ -108,22 +197,57 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+MOST_DEPTH = 20
+"""How deep lists and mappings may nest in a data file (the deepest today is five): a bound, so
+that thousands of nested brackets stop with a sentence instead of exhausting the stack."""
+
+
+def _bounds(text: str) -> tuple[int | None, int | None]:
+    """The line (from 1) of the first anchor or alias, and of the first nesting deeper than
+    `MOST_DEPTH`, read from the parser's events (no node is built, nothing is expanded)."""
+    alias = deep = None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            line = event.start_mark.line + 1
+            if alias is None and (
+                isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)
+            ):
+                alias = line
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MOST_DEPTH:
+                    return alias, line
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the loader reports the syntax error with its place
+    return alias, deep
+
+
 def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a file that nests no deeper than `MOST_DEPTH` (an alias is composed as
+    a second pointer to its node, never expanded)."""
+    if _bounds(text)[1] is not None:
+        return None
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         return None
 
 
 def _read_text(path: Path) -> str:
-    """The file as text; DataError for a missing file or bytes that are not UTF-8."""
+    """The file as text; DataError for a missing file, one that is not a regular file of data/
+    (`alemtuzumab_kb.data_dir.read_data_bytes`), or bytes that are not UTF-8."""
     try:
-        data = path.read_bytes()
+        data = read_data_bytes(path)
     except FileNotFoundError:
         raise Place(path).fault(
             f"the file is missing; the pages and calculators that read it cannot be built without "
             f"it: restore it (git checkout -- {shown(path)})"
         ) from None
+    except DataError as error:
+        raise Place(path).fault(str(error)) from None
     except OSError as error:
         raise Place(path).fault(f"the file cannot be read ({error.strerror})") from None
     try:
@@ -139,6 +263,17 @@ def _read_text(path: Path) -> str:
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, rejecting duplicate keys; an error names the file, line and record."""
     text = _read_text(path)
+    alias, deep = _bounds(text)
+    if deep is not None:
+        raise Place(path).fault(
+            f"lists and mappings nest more than {MOST_DEPTH} deep here; data files nest a few "
+            "levels at most: close the brackets", deep
+        )
+    if alias is not None:
+        raise _place_of_line(path, text, alias).fault(
+            "an anchor (&name) or alias (*name); data files write every value out, so that what "
+            "a record says is on its own lines: write the value itself", alias
+        )
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506
     except DataError as error:
@@ -149,16 +284,20 @@ def read_yaml(path: Path) -> Any:
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise Place(path).fault(f"not valid YAML ({problem})", line) from None
     except yaml.YAMLError as error:
-        raise Place(path).fault(f"not valid YAML ({error})") from None
+        raise Place(path).fault(f"not valid YAML ({excerpt(str(error), 80)})") from None
+    except ValueError as error:  # an integer of thousands of digits, refused by int()
+        raise Place(path).fault(
+            f"a value cannot be read ({excerpt(str(error), 60)}); write a number of a few digits"
+        ) from None
 
 
 def _identity(node: yaml.Node) -> str | None:
-    """The id of a record node (its ``id``, ``therapy`` or ``claim``), if it has one."""
+    """The id of a record node (its ``id``, ``therapy`` or ``claim``), if it is one."""
     if isinstance(node, yaml.MappingNode):
         for name in ("id", "therapy", "claim"):
             for key, value in node.value:
                 if key.value == name and isinstance(value, yaml.ScalarNode):
-                    return f"{value.value}"
+                    return value.value if markup.is_id(value.value) else None
     return None
 
 
@@ -181,8 +320,8 @@ def _kind(path: Path, model: type[BaseModel] | None = None) -> str:
 def yaml_line(path: Path, at: tuple[str | int, ...]) -> int | None:
     """The line (from 1) of the key or item at `at` in a YAML file, or of the nearest parent."""
     try:
-        node = _compose(path.read_bytes().decode("utf-8", "replace"))
-    except OSError:
+        node = _compose(read_data_bytes(path).decode("utf-8", "replace"))
+    except (OSError, DataError):
         return None
     line = None
     for step in at:
@@ -192,7 +331,8 @@ def yaml_line(path: Path, at: tuple[str | int, ...]) -> int | None:
         if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
             node = node.value[step] if 0 <= step < len(node.value) else None
         elif isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            pair = next(((k, v) for k, v in node.value
+                         if isinstance(k, yaml.ScalarNode) and k.value == str(step)), None)
             if pair is not None:
                 line = pair[0].start_mark.line + 1
             node = pair[1] if pair is not None else None
@@ -228,6 +368,8 @@ def _place_of_line(path: Path, text: str, line: int | None) -> Place:
             if not pairs:
                 return place
             key, node = pairs[-1]
+            if not isinstance(key, yaml.ScalarNode):
+                return place
             place = place / str(key.value)
         else:
             return place
@@ -277,7 +419,7 @@ def parse_records(path: Path, model: type[M], records: Any | None = None) -> lis
     seen: dict[str, int] = {}
     for index, record in enumerate(records):
         identity = record.get("id") if isinstance(record, dict) else None
-        name = f"{kind} {identity}" if isinstance(identity, str) else f"{kind} {index + 1}"
+        name = f"{kind} {identity}" if markup.is_id(identity) else f"{kind} {index + 1}"
         try:
             item = model.model_validate(record)
         except ValidationError as error:
@@ -297,17 +439,26 @@ def parse_records(path: Path, model: type[M], records: Any | None = None) -> lis
 # --- Numbers as data/ may hold them --------------------------------------------------------
 
 
+def _brief(value: Any) -> str:
+    """A value as a sentence echoes it: whole if short, else its start (or its size)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        digits = int(abs(value).bit_length() * 0.30103)
+        digits += abs(value) >= 10**digits
+        return f"a number of {digits} digits"
+    return excerpt(value) if isinstance(value, str) else excerpt(repr(value))[1:-1]
+
+
 def _written(value: Any) -> str:
     """How a refused value reads in a sentence."""
     if isinstance(value, bool):
         return f"{str(value).lower()} (YAML reads true/false, yes/no and on/off as truth values)"
     if isinstance(value, str):
-        return f"the text {value!r} (YAML read it as text: write a plain number, no quotes)"
+        return f"the text {excerpt(value)} (YAML read it as text: write a plain number, no quotes)"
     if isinstance(value, float) and math.isnan(value):
         return ".nan"
     if isinstance(value, float) and math.isinf(value):
         return ".inf" if value > 0 else "-.inf"
-    return repr(value)
+    return _brief(value)
 
 
 def _number(value: Any) -> int | float:
@@ -322,12 +473,13 @@ def _number(value: Any) -> int | float:
 def _in_limit(value: int | float, limit: Limit, name: str) -> int | float:
     if not limit.min <= value <= limit.max:
         raise ValueError(
-            f"{value} is outside the range data/limits.json allows for {name}, {limit.words()}"
+            f"{_brief(value)} is outside the range data/limits.json allows for {name}, "
+            f"{limit.words()}"
         )
     if limit.whole and value != int(value):
         raise ValueError(
-            f"{value} is not a whole number of {name}; write a whole number (in a smaller unit "
-            "if need be)"
+            f"{_brief(value)} is not a whole number of {name}; write a whole number (in a "
+            "smaller unit if need be)"
         )
     return int(value) if limit.whole else value
 
@@ -345,7 +497,9 @@ def _ranged(group: str, name: str, words: str) -> PlainValidator:
 def _span(value: Any) -> int | float | tuple[int | float, int | float]:
     if isinstance(value, list | tuple):
         if len(value) != 2:
-            raise ValueError(f"give one number or a range of two, [low, high], not {list(value)}")
+            raise ValueError(
+                f"give one number or a range of two, [low, high], not {_brief(list(value))}"
+            )
         low, high = (_number(end) for end in value)
         if low > high:
             raise ValueError(

@@ -32,7 +32,7 @@ from alemtuzumab_kb.calendar_arithmetic import (
     days_in_month,
     format_date,
 )
-from alemtuzumab_kb.errors import InputError
+from alemtuzumab_kb.errors import InputError, cut
 from alemtuzumab_kb.limits import check_window, clean_text
 
 __all__ = [
@@ -93,7 +93,7 @@ def parse_date(value: dt.date | str, what: str = "the date") -> dt.date:
     if not match:
         raise InputError(
             "date-format",
-            f"'{text}' is not a date in the form YYYY-MM-DD: enter {what} with a four-digit "
+            f"'{cut(text)}' is not a date in the form YYYY-MM-DD: enter {what} with a four-digit "
             f"year, a two-digit month and a two-digit day, e.g. {EXAMPLE}."
         )
     year, month, day = (int(part) for part in match.groups())

@@ -31,3 +31,27 @@ class DataError(ValueError):
         super().__init__(message)
         self.path = path
         self.line = line
+
+
+ECHO = 40
+"""The most characters of a refused value a sentence repeats (the browser's twin is `ECHO` in
+widgets/alemtuzumab_kb/ui/js/limits.js; tests/vectors/edges.json holds cases for both)."""
+
+
+def cut(text: str, limit: int = ECHO) -> str:
+    """`text` cut to `limit` characters, with an ellipsis where it was cut.
+
+    A sentence echoes at most this much of what it refuses: a megabyte typed into a field, or a
+    value that a data file spelt out at length, is never copied whole into a message.
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def excerpt(text: str, limit: int = ECHO) -> str:
+    """`text` quoted for a sentence, cut to `limit` characters (`cut`).
+
+    Examples:
+        >>> excerpt("<img src=x onerror=alert(1)>", 12)
+        "'<img src=x o…'"
+    """
+    return repr(cut(text, limit))

@@ -42,7 +42,7 @@ from alemtuzumab_kb.contraception import course_end, course_rule
 from alemtuzumab_kb.contraception import rules_json as contraception_rules_json
 from alemtuzumab_kb.dates import Duration, add_days, add_duration, entered_date, format_date
 from alemtuzumab_kb.errors import InputError
-from alemtuzumab_kb.facts import load_facts
+from alemtuzumab_kb.facts import fill_placeholders, load_facts
 from alemtuzumab_kb.limits import limits_json, strip_space
 from alemtuzumab_kb.schedule_calendar import (
     CALENDAR_NAME,
@@ -187,8 +187,8 @@ def _schedule(first: dt.date, second: dt.date | None) -> Schedule:
                 rule="infusion",
                 start=add_days(course.start, day),
                 end=None,
-                title=infusion["title"].format(
-                    course=course.number, day=day + 1, days=rule.infusion_days
+                title=fill_placeholders(
+                    infusion["title"], course=course.number, day=day + 1, days=rule.infusion_days
                 ),
                 kind=infusion["kind"],
                 lane=infusion["lane"],
@@ -200,7 +200,8 @@ def _schedule(first: dt.date, second: dt.date | None) -> Schedule:
     if second is None:
         rule = compiled.due
         add(rule.rank, Event(
-            id=rule.id, rule=rule.id, start=due, end=None, title=rule.title.format(course=2),
+            id=rule.id, rule=rule.id, start=due, end=None,
+            title=fill_placeholders(rule.title, course=2),
             kind=rule.kind, lane=rule.lane, text=rule.text, course=2, projected=False,
             rules=rule.rules,
         ))

@@ -12,6 +12,7 @@ from functools import cache
 
 from alemtuzumab_kb.contraception import course_rule
 from alemtuzumab_kb.dates import add_days, days_in_month, format_date
+from alemtuzumab_kb.errors import InputError, excerpt
 from alemtuzumab_kb.facts import load_facts
 from alemtuzumab_kb.schedule_events import Event, Schedule
 from alemtuzumab_kb.schedule_rules import KINDS, compiled_rules
@@ -152,10 +153,12 @@ def calendar_days(
     """The days of the calendar file, in date order, each with what happens on it: an event that
     starts that day (``False``) or a period that ends that day (``True``), in the schedule's
     order, the ends after the starts."""
-    if include not in ics_choices():
-        raise ValueError(
+    if not isinstance(include, str) or include not in ics_choices():
+        given = excerpt(include) if isinstance(include, str) else f"a {type(include).__name__}"
+        raise InputError(
+            "include",
             f"Choose what the calendar holds: {', '.join(repr(c) for c in ics_choices())}; "
-            f"{include!r} is not one of them."
+            f"{given} is not one of them.",
         )
     marks = []
     for index, event in enumerate(schedule.events):

@@ -39,7 +39,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, TypedDict
 
-from alemtuzumab_kb.limits import check_number
+from alemtuzumab_kb.errors import InputError
+from alemtuzumab_kb.limits import check_number, real_number
 
 # The presets are this calculator's rules; every calculator gives the browser its rules as
 # `alemtuzumab_kb.<stem>.rules_json()`.
@@ -127,14 +128,10 @@ def _patients(value: object, arm: str) -> int:
 
 def _fraction(value: object, what: str, low: float = 0.0) -> float:
     """A finite float from `low` to 1, for the interval helpers' arguments."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not (isinstance(value, int) or math.isfinite(value))
-        or not low <= value <= 1
-    ):
+    real = real_number(value)
+    if real is None or not low <= real <= 1:
         raise ValueError(f"{what} must be a number from {low:g} to 1.")
-    return float(value)
+    return float(real)
 
 
 # --- Rates --------------------------------------------------------------------------------
@@ -246,13 +243,14 @@ def whole_patients(value: float) -> float:
         >>> whole_patients(1 / 0.2), whole_patients(14.03), whole_patients(math.inf)
         (5, 15, inf)
     """
-    if value == math.inf:
+    if isinstance(value, float) and value == math.inf:
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+    real = real_number(value)
+    if real is None or not real > 0:
         raise ValueError("A number of patients must be a number above zero, or infinity.")
-    if isinstance(value, int):
-        return value
-    return math.ceil(value - TOLERANCE)
+    if isinstance(real, int):
+        return real
+    return math.ceil(float(real) - TOLERANCE)
 
 
 def _count(value: float) -> str:
@@ -417,6 +415,21 @@ def decimals(values: Sequence[float], places: int = 1) -> int:
     return places
 
 
+def _measured(measure: object, result: object) -> None:
+    """InputError unless `result` is what `measure` names: the result of rate_comparison for
+    ``"rate"``, of risk_comparison for ``"risk"``."""
+    made_by = {"rate": ("rate_comparison", "difference"), "risk": ("risk_comparison", "nnt_kind")}
+    if not isinstance(measure, str) or measure not in made_by:
+        raise InputError("measure", 'Give the measure as "rate" or "risk".')
+    function, key = made_by[measure]
+    if not isinstance(result, dict) or key not in result:
+        raise InputError(
+            "measure",
+            f"headline({measure!r}, result) takes the result of {function}; give that, or the "
+            f"measure the result is of.",
+        )
+
+
 def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComparison) -> str:
     """The result in one line, shown first: the NNT (or NNH) with its interval for risks, the
     relapses avoided per 100 patient-years for rates.
@@ -427,15 +440,14 @@ def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComp
         >>> headline("rate", rate_comparison(0.39, 0.18))
         '21.0 relapses avoided per 100 patient-years'
     """
+    _measured(measure, result)
     if measure == "rate":
-        assert "difference" in result
         per_100 = result["relapses_avoided_per_100_patient_years"]
         if result["difference"] > 0:
             return f"{fixed(per_100, 1)} relapses avoided per 100 patient-years"
         if result["difference"] < 0:
             return f"{fixed(-per_100, 1)} extra relapses per 100 patient-years"
         return "No difference in relapses per patient-year"
-    assert "nnt_kind" in result
     kind, interval = result["nnt_kind"], result["nnt_interval"]
     if kind == "none":
         head = "No difference in risk: the NNT is infinite"

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any, Literal
 
 from alemtuzumab_kb.dates import Duration, add_duration, entered_date, format_date
-from alemtuzumab_kb.errors import InputError
+from alemtuzumab_kb.errors import InputError, cut
 from alemtuzumab_kb.facts import (
     Claim,
     Therapy,
@@ -280,9 +280,16 @@ def suggestions(name: str) -> tuple[str, ...]:
         candidate = normalise_name(option)
         therapy = _names()[candidate]
         for key, allowed in parts:
-            distance = edit_distance(key, candidate)
-            if len(key) >= MIN_PREFIX and candidate.startswith(key):
-                distance = min(distance, allowed)
+            prefix = len(key) >= MIN_PREFIX and candidate.startswith(key)
+            # No fewer edits than the lengths differ: a name far longer than any therapy's (a
+            # megabyte pasted in) is not compared letter by letter with each.
+            if abs(len(key) - len(candidate)) > allowed:
+                if not prefix:
+                    continue
+                distance = allowed
+            else:
+                distance = edit_distance(key, candidate)
+                distance = min(distance, allowed) if prefix else distance
             held = best.get(therapy, (MAX_EDITS + 1, ""))
             if distance <= allowed and (distance, option.lower()) < held:
                 best[therapy] = (distance, option.lower())
@@ -326,7 +333,8 @@ def find_therapy(name: str) -> Therapy:
             f"{EXAMPLE_NAMES}."
         )
         raise InputError(
-            "unknown-therapy", f"'{name.strip()}' is not a therapy this calculator knows. {advice}"
+            "unknown-therapy",
+            f"'{cut(name.strip())}' is not a therapy this calculator knows. {advice}",
         )
     return next(t for t in load_therapies() if t.id == therapy_id)
 

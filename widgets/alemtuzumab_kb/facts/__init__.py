@@ -73,6 +73,7 @@ from alemtuzumab_kb.facts.schedule import (
     ScheduleKind,
     ScheduleRepeat,
     ScheduleRules,
+    fill_placeholders,
     load_schedule_rules,
 )
 from alemtuzumab_kb.facts.trials import (
@@ -153,6 +154,7 @@ __all__ = [
     "WashoutRule",
     "WashoutRules",
     "claim_durations",
+    "fill_placeholders",
     "fill_rule_text",
     "format_value",
     "load_contraception_rules",

@@ -52,7 +52,9 @@ class Source(Strict):
     updated: DataDate | None = None
     date_note: str
     references: str = ""
-    """The references the document itself lists, as MyST citations (empty where none)."""
+    """The references the document itself lists, as citation roles (empty where none). A claim
+    of this source cites the source's own entry (`citation`) or, where the source reports a
+    paper's figures or findings, one of these papers: nothing else."""
     currency: Currency
 
     @property

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError, model_validator
 
+from alemtuzumab_kb import markup
 from alemtuzumab_kb.data_dir import DATA
 from alemtuzumab_kb.data_files import (
     Place,
@@ -55,6 +56,17 @@ class Facts(Strict):
                     "claims", claim.id, ("source",),
                     f"{claim.source!r} is not a source in data/sources.yaml; use one of "
                     f"{', '.join(sorted(source_ids))}",
+                )
+            source = self.source(claim.source)
+            citable = (source.citation, *markup.cite_keys(source.references))
+            if claim.citation not in citable:
+                papers = ", ".join(citable[1:]) or "none"
+                raise RecordFault(
+                    "claims", claim.id, ("citation",),
+                    f"{claim.citation!r} is neither the entry of the claim's source, "
+                    f"{source.short} ({source.citation}), nor a paper that source cites (its "
+                    f"references in data/sources.yaml: {papers}); cite the source the claim "
+                    "comes from",
                 )
             if claim.question not in seen_questions:
                 raise RecordFault(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from alemtuzumab_kb.contraception import course_rules, follow_up_entries
 from alemtuzumab_kb.facts import format_value, load_facts
-from alemtuzumab_kb.pages.myst import source_cell
+from alemtuzumab_kb.pages.myst import source_cell, text
 
 
 def rules_markdown() -> str:
@@ -30,7 +30,7 @@ def rules_markdown() -> str:
         period = format_value(claim.value) if e.duration is not None and claim.value else "none"
         date = {"until": "until last infusion + period", "from": "from last infusion + period"}
         lines.append(
-            f"| {e.label} | {period} | {date.get(e.reads, 'no date')} | "
-            f"{e.text} {source_cell(e.rule)} |"
+            f"| {text(e.label)} | {period} | {date.get(e.reads, 'no date')} | "
+            f"{text(e.text)} {source_cell(e.rule)} |"
         )
     return "\n".join(lines)

@@ -4,7 +4,7 @@ event, how its date is counted, what the source says and the source; and the ope
 from __future__ import annotations
 
 from alemtuzumab_kb.contraception import course_rule
-from alemtuzumab_kb.pages.myst import source_cell
+from alemtuzumab_kb.pages.myst import source_cell, text
 from alemtuzumab_kb.schedule_rules import Anchor, compiled_rules, every_words
 from alemtuzumab_kb.washout import AppliedRule
 
@@ -44,12 +44,12 @@ def rules_markdown() -> str:
     rows.append(
         f"| Infusion days | {course.infusion_days} consecutive days from the first day of "
         f"course 1; {later.infusion_days} from the first day of course 2 | "
-        f"{compiled.infusions['text']} | {_source_cells(course.rules)} |"
+        f"{text(compiled.infusions['text'])} | {_source_cells(course.rules)} |"
     )
     due = compiled.due
     rows.append(
-        f"| {due.title.format(course=2)} | {compiled.interval_text} after the first "
-        f"day of course 1 (shown when course 2 is not entered) | {due.text} | "
+        f"| {text(due.title.replace('{course}', '2'))} | {compiled.interval_text} after the "
+        f"first day of course 1 (shown when course 2 is not entered) | {text(due.text)} | "
         f"{_source_cells(due.rules)} |"
     )
     for rule in compiled.events:
@@ -72,13 +72,14 @@ def rules_markdown() -> str:
                 f"{every_words(rule.every_claim)} from {start}, up to "
                 f"{compiled.horizon_text} after the last infusion"
             )
-        text = rule.text.replace("|", "\\|")
         rows.append(
-            f"| {rule.title} | {when} | {text} | {_source_cells(rule.rules)} |"
+            f"| {text(rule.title)} | {when} | {text(rule.text)} | {_source_cells(rule.rules)} |"
         )
     return "\n".join(rows)
 
 
 def open_points_markdown() -> str:
     """What the sources leave without a date, as a MyST list with citations."""
-    return "\n".join(f"- {text} {source_cell(rule)}" for text, rule in compiled_rules().open_points)
+    return "\n".join(
+        f"- {text(words)} {source_cell(rule)}" for words, rule in compiled_rules().open_points
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from alemtuzumab_kb.dates import Duration
 from alemtuzumab_kb.facts import load_therapies
-from alemtuzumab_kb.pages.myst import source_cell
+from alemtuzumab_kb.pages.myst import source_cell, text
 from alemtuzumab_kb.washout import compiled_rules, covered_therapies, general_actions
 
 
@@ -23,7 +23,7 @@ def rules_markdown() -> str:
     order = sorted(covered_therapies(), key=lambda t: (t.id == "alemtuzumab", t.generic))
     for therapy in order:
         rule = compiled[therapy.id]
-        label = therapy.label
+        label = text(therapy.label)
         if rule.direction == "from-alemtuzumab":
             label = f"{label}, switching to another therapy"
         if not rule.stated:
@@ -35,8 +35,8 @@ def rules_markdown() -> str:
                 else f"last dose + {_duration_words(rule.earliest)}"
             )
             latest = f"last dose + {_duration_words(rule.latest)}" if rule.latest else "none set"
-        doing = [*rule.own_actions, *(f"Caution: {text}" for text in rule.cautions)]
-        doing += [f"Caveat: {text}" for text in rule.caveats]
+        doing = [*map(text, rule.own_actions), *(f"Caution: {text(t)}" for t in rule.cautions)]
+        doing += [f"Caveat: {text(t)}" for t in rule.caveats]
         lines.append(
             f"| {label} | {earliest} | {latest} | {'<br>'.join(doing) or 'nothing named'} "
             f"| {source_cell(rule.rules[0])} |"
@@ -44,8 +44,8 @@ def rules_markdown() -> str:
     general = general_actions()
     if general:
         lines += ["", "Before any first course, whatever the therapy stopped:", ""]
-        lines += [f"- {text} {source_cell(rule)}" for text, rule in general]
-    uncovered = [t.label for t in load_therapies() if not compiled[t.id].covered]
+        lines += [f"- {text(words)} {source_cell(rule)}" for words, rule in general]
+    uncovered = [text(t.label) for t in load_therapies() if not compiled[t.id].covered]
     lines += [
         "",
         "Known to the calculator but not covered by the sources (no interval is given): "

@@ -6,6 +6,8 @@ from typing import Any
 
 import traitlets
 
+from alemtuzumab_kb.errors import InputError
+from alemtuzumab_kb.limits import typed_number
 from alemtuzumab_kb.trials import (
     RateComparison,
     RiskComparison,
@@ -18,11 +20,12 @@ from alemtuzumab_kb.ui.base import Calculator
 from alemtuzumab_kb.ui.esm import JS
 
 
-def _typed(text: str) -> float | str:
-    """A number as a reader typed it; text that is not one goes on to the core's sentence."""
+def _typed(text: str, percent: bool = False, whole: bool = False) -> float | str | None:
+    """A number as a reader typed it, read as the browser reads it (`limits.typed_number`);
+    text that is not one goes on to the core's sentence."""
     try:
-        return float(text.strip())
-    except ValueError:
+        return typed_number(text, percent, whole)
+    except InputError:
         return text
 
 
@@ -82,8 +85,10 @@ class TrialsCalculator(Calculator):
     def result(self) -> RateComparison | RiskComparison:
         """The comparison for the current inputs, from the Python core (raises ValueError)."""
         if self.measure == "risk":
-            sizes = [_typed(n) if n.strip() else None for n in (self.n_control, self.n_treated)]
-            return risk_comparison(_typed(self.control), _typed(self.treated), *sizes)
+            sizes = [_typed(n, whole=True) for n in (self.n_control, self.n_treated)]
+            return risk_comparison(
+                _typed(self.control, percent=True), _typed(self.treated, percent=True), *sizes
+            )
         return rate_comparison(_typed(self.control), _typed(self.treated))
 
     def headline(self) -> str:

@@ -2,6 +2,11 @@
 
 // widgets/alemtuzumab_kb/ui/js/limits.js
 var current = null;
+var ECHO = 40;
+function cut(text, limit = ECHO) {
+  const points = Array.from(text.slice(0, 2 * limit + 2));
+  return points.length > limit ? points.slice(0, limit).join("") + "…" : text;
+}
 var patterns = null;
 function characterClass(items) {
   const parts = items.map((item) => {
@@ -93,6 +98,18 @@ function idMaker(model) {
     key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
   }
   return (name) => `calc-${key}-${name}`;
+}
+function showValue(input, model, name) {
+  const value = String(model.get(name) ?? "");
+  if (input.value === value) return;
+  input.value = value;
+  if (input.value === value) return;
+  const trimmed = stripSpace(value);
+  input.value = trimmed;
+  if (trimmed !== value && input.value === trimmed) {
+    model.set(name, trimmed);
+    model.save_changes();
+  }
 }
 function labelled(labelText, input, hintText = "") {
   const id = input.id || `calc-field-${nextNumber("field")}`;
@@ -295,7 +312,7 @@ function parseDate(value, what = "the date") {
   if (!match) {
     throw new InputError(
       "date-format",
-      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
+      `'${cut(text)}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
     );
   }
   const [year, month, day] = match.slice(1).map(Number);
@@ -370,7 +387,7 @@ function courseNumber(value) {
   if (typeof value === "string") {
     const text = cleanText(value, "the course number");
     if (!text) throw new InputError("course", courseHelp());
-    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${cut(text)}' is not a course number. ${courseHelp()}`);
     number = Number(text);
   }
   if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
@@ -550,8 +567,7 @@ function render({ model, el }) {
     const wanted = model.get("known") === "course_start" ? "course_start" : "last_infusion";
     if (known.value !== wanted) known.value = wanted;
     for (const [input, name] of [[last, "last_infusion"], [start, "course_start"], [course, "course"]]) {
-      const value = String(model.get(name) ?? "");
-      if (input.value !== value) input.value = value;
+      showValue(input, model, name);
     }
     update();
   }

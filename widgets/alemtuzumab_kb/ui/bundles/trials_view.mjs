@@ -2,6 +2,11 @@
 
 // widgets/alemtuzumab_kb/ui/js/limits.js
 var current = null;
+var ECHO = 40;
+function cut(text, limit = ECHO) {
+  const points = Array.from(text.slice(0, 2 * limit + 2));
+  return points.length > limit ? points.slice(0, limit).join("") + "…" : text;
+}
 var patterns = null;
 function characterClass(items) {
   const parts = items.map((item) => {
@@ -30,6 +35,13 @@ function loaded() {
 function stripSpace(text) {
   loaded();
   return String(text).replace(patterns.ends, "");
+}
+function typedNumber(text, { percent: percent2 = false, whole = false } = {}) {
+  let cleaned = stripSpace(String(text ?? ""));
+  if (cleaned === "") return null;
+  if (percent2 && cleaned.endsWith("%")) cleaned = stripSpace(cleaned.slice(0, -1));
+  const form = whole ? /^[0-9]+$/ : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+  return form.test(cleaned) ? Number(cleaned) : NaN;
 }
 function characterProblem(text, what) {
   loaded();
@@ -417,27 +429,22 @@ var FIELDS = {
     treated: ["the treated arm's risk as a percentage", "10"]
   }
 };
-function parseNumber(text) {
-  const cleaned = stripSpace(stripSpace(String(text ?? "")).replace(/%$/, "")).replace(",", ".");
-  if (cleaned === "") return null;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
-  return Number(cleaned);
+function parseNumber(text, percent2 = false) {
+  return typedNumber(text, { percent: percent2 });
 }
 function parseWhole(text) {
-  const cleaned = stripSpace(String(text ?? ""));
-  if (cleaned === "") return null;
-  return /^[0-9]+$/.test(cleaned) ? Number(cleaned) : NaN;
+  return typedNumber(text, { whole: true });
 }
 function typed(text, what) {
   const problem = characterProblem(String(text ?? ""), what);
   if (problem) throw new InputError(problem);
 }
-function required(text, what, example) {
+function required(text, what, example, percent2) {
   typed(text, what);
-  const value = parseNumber(text);
+  const value = parseNumber(text, percent2);
   if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
   if (Number.isNaN(value)) {
-    throw new InputError(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
+    throw new InputError(`“${cut(stripSpace(String(text)))}” is not a number; enter ${what}, such as ${example}.`);
   }
   return value;
 }
@@ -447,7 +454,7 @@ function optional(text, arm) {
   const value = parseWhole(text);
   if (Number.isNaN(value)) {
     throw new InputError(
-      `“${stripSpace(String(text))}” is not a whole number; enter ${what} in digits, such as 200, or leave it empty.`
+      `“${cut(stripSpace(String(text)))}” is not a whole number; enter ${what} in digits, such as 200, or leave it empty.`
     );
   }
   return value;
@@ -458,8 +465,8 @@ function evaluate({ measure, control, treated, n_control: nControl, n_treated: n
       throw new InputError("Choose whether the figures are relapse rates or risks.");
     }
     const fields = FIELDS[measure];
-    const c = required(control, ...fields.control);
-    const t = required(treated, ...fields.treated);
+    const c = required(control, ...fields.control, measure === "risk");
+    const t = required(treated, ...fields.treated, measure === "risk");
     let result;
     if (measure === "rate") {
       result = rateComparison(c, t);

@@ -2,6 +2,11 @@
 
 // widgets/alemtuzumab_kb/ui/js/limits.js
 var current = null;
+var ECHO = 40;
+function cut(text, limit = ECHO) {
+  const points = Array.from(text.slice(0, 2 * limit + 2));
+  return points.length > limit ? points.slice(0, limit).join("") + "…" : text;
+}
 var patterns = null;
 function characterClass(items) {
   const parts = items.map((item) => {
@@ -79,6 +84,18 @@ function idMaker(model) {
     key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
   }
   return (name) => `calc-${key}-${name}`;
+}
+function showValue(input, model, name) {
+  const value = String(model.get(name) ?? "");
+  if (input.value === value) return;
+  input.value = value;
+  if (input.value === value) return;
+  const trimmed = stripSpace(value);
+  input.value = trimmed;
+  if (trimmed !== value && input.value === trimmed) {
+    model.set(name, trimmed);
+    model.save_changes();
+  }
 }
 function labelled(labelText, input, hintText = "") {
   const id = input.id || `calc-field-${nextNumber("field")}`;
@@ -291,7 +308,7 @@ function parseDate(value, what = "the date") {
   if (!match) {
     throw new InputError(
       "date-format",
-      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
+      `'${cut(text)}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`
     );
   }
   const [year, month, day] = match.slice(1).map(Number);
@@ -399,8 +416,10 @@ function suggestions(rules, name) {
     const therapy = rules.names[candidate];
     const lower = option.toLowerCase();
     for (const [key, allowed] of parts) {
-      let distance = editDistance(key, candidate);
-      if (key.length >= prefix && candidate.startsWith(key)) distance = Math.min(distance, allowed);
+      const starts = key.length >= prefix && candidate.startsWith(key);
+      if (Math.abs(key.length - candidate.length) > allowed && !starts) continue;
+      let distance = Math.abs(key.length - candidate.length) > allowed ? allowed : editDistance(key, candidate);
+      if (starts) distance = Math.min(distance, allowed);
       const held = best.get(therapy);
       const better = !held || distance < held.distance || distance === held.distance && lower < held.lower;
       if (distance <= allowed && better) best.set(therapy, { distance, lower, option });
@@ -423,7 +442,7 @@ function findTherapy(rules, name) {
   if (found === void 0) {
     const close = suggestions(rules, name);
     const advice = close.length ? `Did you mean ${orList(close)}?` : `Enter the generic or brand name of a disease-modifying therapy for MS, ${EXAMPLE_NAMES}.`;
-    throw new InputError("unknown-therapy", `'${name.trim()}' is not a therapy this calculator knows. ${advice}`);
+    throw new InputError("unknown-therapy", `'${cut(name.trim())}' is not a therapy this calculator knows. ${advice}`);
   }
   const id = rules.names[found];
   return { id, ...rules.therapies[id] };
@@ -580,7 +599,7 @@ function render({ model, el }) {
   }
   function setFromModel() {
     if (prior.value !== model.get("prior")) prior.value = model.get("prior") || "";
-    if (lastDose.value !== model.get("last_dose")) lastDose.value = model.get("last_dose") || "";
+    showValue(lastDose, model, "last_dose");
     update();
   }
   prior.addEventListener("input", setFromInputs);

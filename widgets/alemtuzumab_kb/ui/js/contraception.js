@@ -1,7 +1,7 @@
 // What follows the last infusion, in the browser: the twin of widgets/alemtuzumab_kb/contraception.py, computed
 // from its rules_json(). No clinical number is written here: every period comes from `rules`.
 import { InputError, addDays, addDuration, cleanText, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
-import { limitWords, numberLimit, numberProblem } from "./limits.js";
+import { cut, limitWords, numberLimit, numberProblem } from "./limits.js";
 
 export const LAST_INFUSION = "the date of the last infusion";
 export const COURSE_START = "the first day of the course";
@@ -19,7 +19,7 @@ export function courseNumber(value) {
   if (typeof value === "string") {
     const text = cleanText(value, "the course number");
     if (!text) throw new InputError("course", courseHelp());
-    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
+    if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${cut(text)}' is not a course number. ${courseHelp()}`);
     number = Number(text);
   }
   if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());

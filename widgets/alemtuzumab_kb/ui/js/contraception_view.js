@@ -3,7 +3,7 @@
 // blood products and monitoring out, one line per source with its citation beside it.
 // Everything clinical comes from model.get("rules") (widgets/alemtuzumab_kb/contraception.py rules_json()).
 import {
-  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote, showValue,
   shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
@@ -151,8 +151,7 @@ function render({ model, el }) {
     const wanted = model.get("known") === "course_start" ? "course_start" : "last_infusion";
     if (known.value !== wanted) known.value = wanted;
     for (const [input, name] of [[last, "last_infusion"], [start, "course_start"], [course, "course"]]) {
-      const value = String(model.get(name) ?? "");
-      if (input.value !== value) input.value = value;
+      showValue(input, model, name);
     }
     update();
   }

@@ -2,7 +2,7 @@
 // A date is a plain {year, month, day} object; day arithmetic goes through Date in UTC, so no
 // time zone or daylight-saving change can shift a day. Months clamp at month end. Space around
 // typed text and the characters refused in it are data/limits.json's, through ./limits.js.
-import { characterProblem, dateWindow, stripSpace } from "./limits.js";
+import { characterProblem, cut, dateWindow, stripSpace } from "./limits.js";
 
 export const MONTH_NAMES = [
   "January", "February", "March", "April", "May", "June",
@@ -66,7 +66,7 @@ export function parseDate(value, what = "the date") {
   if (!match) {
     throw new InputError(
       "date-format",
-      `'${text}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit ` +
+      `'${cut(text)}' is not a date in the form YYYY-MM-DD: enter ${what} with a four-digit ` +
         `year, a two-digit month and a two-digit day, e.g. ${EXAMPLE}.`,
     );
   }

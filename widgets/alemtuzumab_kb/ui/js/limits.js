@@ -5,6 +5,15 @@
 // The functions return a sentence (or null) and leave it to the caller to throw its own error.
 
 let current = null;
+
+/** The most characters of a refused value a sentence repeats: as ECHO in errors.py. */
+export const ECHO = 40;
+
+/** `text` cut to `limit` characters (code points, as Python counts), an ellipsis where it was cut. */
+export function cut(text, limit = ECHO) {
+  const points = Array.from(text.slice(0, 2 * limit + 2)); // at least limit + 1 points, if there are
+  return points.length > limit ? points.slice(0, limit).join("") + "…" : text;
+}
 let patterns = null;
 
 function characterClass(items) {
@@ -45,6 +54,23 @@ export function spacePattern() {
 export function stripSpace(text) {
   loaded();
   return String(text).replace(patterns.ends, "");
+}
+
+/**
+ * The number a reader typed, by the one rule Python and the browser share (typed_number in
+ * limits.py; tests/vectors/edges.json `numbers`): ASCII digits only, "." as the decimal point, an
+ * optional sign and exponent, and where the field takes a percentage an optional "%" at the end;
+ * space around it is ignored. No "," (a decimal comma and a thousands separator look alike), no
+ * other digits, no "_". A `whole` number (a count of patients) is digits only.
+ * Returns the number (Infinity where the digits overflow, for the range to refuse), null for
+ * empty text, NaN for text that is no number.
+ */
+export function typedNumber(text, { percent = false, whole = false } = {}) {
+  let cleaned = stripSpace(String(text ?? ""));
+  if (cleaned === "") return null;
+  if (percent && cleaned.endsWith("%")) cleaned = stripSpace(cleaned.slice(0, -1));
+  const form = whole ? /^[0-9]+$/ : /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+  return form.test(cleaned) ? Number(cleaned) : NaN;
 }
 
 /** The sentence for typed text that holds a refused character, or null. */

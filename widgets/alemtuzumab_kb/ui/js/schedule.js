@@ -2,7 +2,7 @@
 // from its rules_json(), with the same events, the same sentences and the same iCalendar text.
 // No clinical number is written here: every interval comes from `rules`.
 import { InputError, addDays, addDuration, compareDates, daysInMonth, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
-import { stripSpace } from "./limits.js";
+import { cut, stripSpace } from "./limits.js";
 import { courseEnd } from "./contraception.js";
 
 export const COURSE_1 = "the first day of course 1";
@@ -305,7 +305,7 @@ export function calendarDays(rules, schedule, include = "all") {
   const sources = rules.ics.sources;
   const repeated = rules.repeated_kinds;
   if (!rules.ics.choices.some((choice) => choice.id === include)) {
-    throw new InputError("choice", `Choose what the calendar holds; '${include}' is not one of the choices.`);
+    throw new InputError("choice", `Choose what the calendar holds; '${cut(String(include))}' is not one of the choices.`);
   }
   const chosen = (event) =>
     include === "all" ||

@@ -5,7 +5,7 @@
 // Everything clinical comes from model.get("rules") (widgets/alemtuzumab_kb/schedule.py rules_json()); all text
 // is set with textContent, never innerHTML.
 import {
-  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
+  element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote, showValue,
   shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate, toIso } from "./dates.js";
@@ -411,8 +411,7 @@ function render({ model, el }) {
 
   function setFromModel() {
     for (const [input, name] of [[first, "course1_start"], [second, "course2_start"]]) {
-      const value = String(model.get(name) ?? "");
-      if (input.value !== value) input.value = value;
+      showValue(input, model, name);
     }
     update();
   }

@@ -9,7 +9,7 @@
 // NNT interval its reciprocal (Altman 1998), passing through infinity when it includes zero.
 // No clinical number lives here: presets come from data/trials.yaml through the widget's rules,
 // and the ranges every input must lie in from data/limits.json (./limits.js).
-import { characterProblem, numberProblem, stripSpace } from "./limits.js";
+import { characterProblem, cut, numberProblem, stripSpace, typedNumber } from "./limits.js";
 
 export const Z95 = 1.959963984540054;
 export const TOLERANCE = 1e-9;
@@ -218,19 +218,15 @@ const FIELDS = {
   },
 };
 
-/** Read a number as a reader types it: "0.4", "0,4", " 20 % ". Empty gives null. */
-export function parseNumber(text) {
-  const cleaned = stripSpace(stripSpace(String(text ?? "")).replace(/%$/, "")).replace(",", ".");
-  if (cleaned === "") return null;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cleaned)) return NaN;
-  return Number(cleaned);
+/** Read a number as a reader types it ("0.4", " 20 % " where `percent`), by typedNumber's rule
+ * (limits.js, shared with Python). Empty gives null, text that is no number NaN. */
+export function parseNumber(text, percent = false) {
+  return typedNumber(text, { percent });
 }
 
 /** Read a whole number of patients: digits only ("39%", "1,000" and "2e2" are not). */
 export function parseWhole(text) {
-  const cleaned = stripSpace(String(text ?? ""));
-  if (cleaned === "") return null;
-  return /^[0-9]+$/.test(cleaned) ? Number(cleaned) : NaN;
+  return typedNumber(text, { whole: true });
 }
 
 function typed(text, what) {
@@ -238,12 +234,12 @@ function typed(text, what) {
   if (problem) throw new InputError(problem);
 }
 
-function required(text, what, example) {
+function required(text, what, example, percent) {
   typed(text, what);
-  const value = parseNumber(text);
+  const value = parseNumber(text, percent);
   if (value === null) throw new InputError(`Enter ${what}, such as ${example}.`);
   if (Number.isNaN(value)) {
-    throw new InputError(`“${stripSpace(String(text))}” is not a number; enter ${what}, such as ${example}.`);
+    throw new InputError(`“${cut(stripSpace(String(text)))}” is not a number; enter ${what}, such as ${example}.`);
   }
   return value;
 }
@@ -254,7 +250,7 @@ function optional(text, arm) {
   const value = parseWhole(text);
   if (Number.isNaN(value)) {
     throw new InputError(
-      `“${stripSpace(String(text))}” is not a whole number; enter ${what} in digits, such as ` +
+      `“${cut(stripSpace(String(text)))}” is not a whole number; enter ${what} in digits, such as ` +
         "200, or leave it empty.",
     );
   }
@@ -271,8 +267,8 @@ export function evaluate({ measure, control, treated, n_control: nControl, n_tre
       throw new InputError("Choose whether the figures are relapse rates or risks.");
     }
     const fields = FIELDS[measure];
-    const c = required(control, ...fields.control);
-    const t = required(treated, ...fields.treated);
+    const c = required(control, ...fields.control, measure === "risk");
+    const t = required(treated, ...fields.treated, measure === "risk");
     let result;
     if (measure === "rate") {
       result = rateComparison(c, t);

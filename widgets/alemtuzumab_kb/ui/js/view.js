@@ -1,7 +1,7 @@
 // Small DOM helpers shared by every calculator view: labelled inputs, a status region,
 // the citation list and the one-line disclaimer. Text is always set with textContent,
 // never innerHTML, so nothing a reader types or puts in the URL is parsed as HTML.
-import { useLimits } from "./limits.js";
+import { stripSpace, useLimits } from "./limits.js";
 
 /** The calculator's rules (from Python), with their limits (data/limits.json) put in use. */
 export function calculatorRules(model) {
@@ -47,6 +47,26 @@ export function idMaker(model) {
     key = seen === 1 ? `live-${stem}` : `live-${stem}-${seen}`;
   }
   return (name) => `calc-${key}-${name}`;
+}
+
+/**
+ * Show the model's value `name` in `input`. A date (or number) field holds only its own form and
+ * shows nothing for anything else: a value from the address with space around it
+ * ("?last_dose=%202026-01-31%20") is trimmed into the field and the model, so that no result
+ * stands beside an empty field; a value the field cannot show even trimmed stays in the model,
+ * where the calculator answers it with a sentence.
+ */
+export function showValue(input, model, name) {
+  const value = String(model.get(name) ?? "");
+  if (input.value === value) return;
+  input.value = value;
+  if (input.value === value) return;
+  const trimmed = stripSpace(value);
+  input.value = trimmed;
+  if (trimmed !== value && input.value === trimmed) {
+    model.set(name, trimmed);
+    model.save_changes();
+  }
 }
 
 /** A visible <label> tied to its input by id, so tests and screen readers find it. */

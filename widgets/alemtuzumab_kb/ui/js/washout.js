@@ -1,7 +1,7 @@
 // Washout plan in the browser: the twin of widgets/alemtuzumab_kb/washout.py, computed from its rules_json().
 // No clinical number is written here: every interval comes from `rules` (data/ via Python).
 import { InputError, addDuration, cleanText, enteredDate, formatDate, parseDate, toIso } from "./dates.js";
-import { spacePattern } from "./limits.js";
+import { cut, spacePattern } from "./limits.js";
 
 export const LAST_DOSE = "the date of the last dose";
 
@@ -58,8 +58,11 @@ export function suggestions(rules, name) {
     const therapy = rules.names[candidate];
     const lower = option.toLowerCase();
     for (const [key, allowed] of parts) {
-      let distance = editDistance(key, candidate);
-      if (key.length >= prefix && candidate.startsWith(key)) distance = Math.min(distance, allowed);
+      const starts = key.length >= prefix && candidate.startsWith(key);
+      // No fewer edits than the lengths differ: a pasted megabyte is not compared letter by letter.
+      if (Math.abs(key.length - candidate.length) > allowed && !starts) continue;
+      let distance = Math.abs(key.length - candidate.length) > allowed ? allowed : editDistance(key, candidate);
+      if (starts) distance = Math.min(distance, allowed);
       const held = best.get(therapy);
       const better = !held || distance < held.distance || (distance === held.distance && lower < held.lower);
       if (distance <= allowed && better) best.set(therapy, { distance, lower, option });
@@ -93,7 +96,7 @@ export function findTherapy(rules, name) {
     const advice = close.length
       ? `Did you mean ${orList(close)}?`
       : `Enter the generic or brand name of a disease-modifying therapy for MS, ${EXAMPLE_NAMES}.`;
-    throw new InputError("unknown-therapy", `'${name.trim()}' is not a therapy this calculator knows. ${advice}`);
+    throw new InputError("unknown-therapy", `'${cut(name.trim())}' is not a therapy this calculator knows. ${advice}`);
   }
   const id = rules.names[found];
   return { id, ...rules.therapies[id] };

@@ -2,7 +2,7 @@
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/alemtuzumab_kb/washout.py rules_json()); the sums are in washout.js.
 import {
-  element, siteRootOf, sourceLink, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker,
+  element, siteRootOf, sourceLink, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker, showValue,
   headline, exampleNote, shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
@@ -126,7 +126,7 @@ function render({ model, el }) {
 
   function setFromModel() {
     if (prior.value !== model.get("prior")) prior.value = model.get("prior") || "";
-    if (lastDose.value !== model.get("last_dose")) lastDose.value = model.get("last_dose") || "";
+    showValue(lastDose, model, "last_dose");
     update();
   }
 
