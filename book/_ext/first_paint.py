@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tinycss2
-from lean_pages import selector_can_match, split_selectors
+from lean_pages import PSEUDO_FUNCTION, split_selectors
 from sphinx.application import Sphinx
 
 STYLE_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 HREF = re.compile(r'\bhref="([^"]+)"')
 CLASS_OR_ID = re.compile(r'\b(?:class|id)="([^"]*)"')
+SELECTOR_NAME = re.compile(r"[.#]((?:[\w-]|\\.)+)")
 HEAD_END = "</head>"
 # What the first paint never shows: a pointer's or the keyboard's state.
 STATE = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
@@ -53,33 +55,79 @@ LATER = """<script>(function () {
 })();</script>"""
 
 
-def first_paint_rules(rules: list, classes: set[str]) -> str:
-    """The rules of a parsed style sheet that can apply to a page whose elements carry
-    `classes` (class names and ids) at its first paint, as text."""
-    out = []
+@dataclass
+class Rule:
+    """A style rule: each selector with the class names and ids it needs, and its body."""
+
+    selectors: list[tuple[str, frozenset[str]]]
+    body: str
+
+
+@dataclass
+class Block:
+    """A conditional group (``@media``, ``@supports``, ``@layer``) and what it holds."""
+
+    head: str
+    items: list
+
+
+def needed_names(selector: str) -> frozenset[str]:
+    """The class names and ids an element (or its ancestors) must carry for `selector` to
+    match; what a :not() or :is() names is not needed (lean_pages.selector_can_match)."""
+    return frozenset(
+        re.sub(r"\\(.)", r"\1", name)
+        for name in SELECTOR_NAME.findall(PSEUDO_FUNCTION.sub("", selector))
+    )
+
+
+def compile_rules(rules: list) -> list:
+    """A parsed style sheet as Rules, Blocks and text, less what no first paint shows: print,
+    hover and focus states, keyframes. Worked out once per sheet, then filtered per page."""
+    items: list = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = split_selectors(tinycss2.serialize(rule.prelude))
-            kept = [s for s in selectors
-                    if not STATE.search(s) and selector_can_match(s, classes, ())]
-            if kept:
-                body = NEWLINE.sub("", tinycss2.serialize(rule.content))
-                out.append(f"{','.join(kept)}{{{body}}}")
+            selectors = [(s, needed_names(s)) for s in split_selectors(
+                tinycss2.serialize(rule.prelude)) if not STATE.search(s)]
+            if selectors:
+                items.append(Rule(selectors, NEWLINE.sub("", tinycss2.serialize(rule.content))))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer"):
             prelude = tinycss2.serialize(rule.prelude)
             if rule.content is None or (rule.lower_at_keyword == "media" and "print" in prelude):
                 continue
-            inner = first_paint_rules(
-                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                classes,
+            inner = compile_rules(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
             )
             if inner:
-                out.append(f"@{rule.at_keyword}{prelude}{{{inner}}}")
+                items.append(Block(f"@{rule.at_keyword}{prelude}", inner))
         elif rule.type == "at-rule" and rule.lower_at_keyword.endswith("keyframes"):
             continue
         elif rule.type not in ("whitespace", "comment"):
-            out.append(tinycss2.serialize([rule]))
+            items.append(tinycss2.serialize([rule]))
+    return items
+
+
+def select_rules(items: list, names: set[str]) -> str:
+    """The compiled rules that can apply to a page whose elements carry `names` (class names
+    and ids), as text."""
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Rule):
+            kept = [selector for selector, needed in item.selectors if needed <= names]
+            if kept:
+                out.append(f"{','.join(kept)}{{{item.body}}}")
+        else:
+            inner = select_rules(item.items, names)
+            if inner:
+                out.append(f"{item.head}{{{inner}}}")
     return "".join(out)
+
+
+def first_paint_rules(rules: list, names: set[str]) -> str:
+    """The rules of a parsed style sheet that can apply to a page whose elements carry
+    `names` (class names and ids) at its first paint, as text."""
+    return select_rules(compile_rules(rules), names)
 
 
 def _rebase_urls(css: str, sheet_href: str) -> str:
@@ -97,17 +145,17 @@ def _rebase_urls(css: str, sheet_href: str) -> str:
 
 
 class SheetCache:
-    """The site's style sheets, each parsed once for all pages."""
+    """The site's style sheets, each parsed and compiled once for all pages."""
 
     def __init__(self) -> None:
-        self.parsed: dict[Path, list] = {}
+        self.compiled: dict[Path, list] = {}
 
     def rules(self, path: Path) -> list:
-        if path not in self.parsed:
-            self.parsed[path] = tinycss2.parse_stylesheet(
+        if path not in self.compiled:
+            self.compiled[path] = compile_rules(tinycss2.parse_stylesheet(
                 path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
-            )
-        return self.parsed[path]
+            ))
+        return self.compiled[path]
 
 
 def paint_from_the_page(page: Path, sheets: SheetCache) -> str | None:
@@ -128,7 +176,7 @@ def paint_from_the_page(page: Path, sheets: SheetCache) -> str | None:
     inline = []
     for href in hrefs:
         sheet = (page.parent / href.split("?")[0]).resolve()
-        inline.append(_rebase_urls(first_paint_rules(sheets.rules(sheet), classes), href))
+        inline.append(_rebase_urls(select_rules(sheets.rules(sheet), classes), href))
     later = "".join(
         f'<link rel="stylesheet" href="{href}" media="print" data-later>\n' for href in hrefs
     )
