@@ -84,7 +84,7 @@ def first_paragraph(doctree: nodes.Node) -> str:
     return ""
 
 
-def page_description(app: Sphinx, pagename: str, context: dict, doctree: Any) -> str:
+def page_description(app: Sphinx, pagename: str, doctree: Any) -> str:
     """What the page's meta description says; "" for a page with nothing to say."""
     given = app.env.metadata.get(pagename, {}).get("description") if doctree else None
     if given:
@@ -102,7 +102,7 @@ def page_description(app: Sphinx, pagename: str, context: dict, doctree: Any) ->
 def add_description(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    description = page_description(app, pagename, context, doctree)
+    description = page_description(app, pagename, doctree)
     if description:
         tag = f'<meta name="description" content="{html.escape(description)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
