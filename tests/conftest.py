@@ -98,12 +98,20 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A static HTTP server for `folder` in a child process; yields its address."""
+def serve(folder: Path, log: Path | None = None, compress: bool = False) -> Iterator[str]:
+    """A static HTTP server for `folder` in a child process; yields its address. With `log`,
+    the server writes there a line per request it answered, with its status (see
+    `requests_answered`): what the browser asks for by itself, such as /favicon.ico, included,
+    which the page's own events never show. With `compress`, it sends text gzipped, as a
+    static host does (tests/gzip_server.py; no log)."""
+    log_file = log.open("w", encoding="utf-8") if log else subprocess.DEVNULL
+    command = (
+        ["-m", "tests.gzip_server", str(folder)] if compress
+        else ["-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(folder)]
+    )
     server = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
-         str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [sys.executable, "-u", *command],
+        stdout=subprocess.PIPE, stderr=log_file, text=True, cwd=ROOT,
     )
     try:
         banner = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port N (http://...) ..."
@@ -114,6 +122,20 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if log:
+            log_file.close()
+
+
+# A line of http.server's log: "127.0.0.1 - - [date] "GET /path HTTP/1.1" 404 -".
+LOGGED_REQUEST = re.compile(r'"(?:GET|HEAD) (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d{3}) ')
+
+
+def requests_answered(log: Path) -> list[tuple[str, int]]:
+    """(path, status) of every request in a `serve` log, in order."""
+    return [
+        (match["path"], int(match["status"]))
+        for match in LOGGED_REQUEST.finditer(log.read_text(encoding="utf-8"))
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,14 @@ from urllib.parse import quote
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import PAGES
-from tests.offline import open_offline, settle_animations
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PAGES, requests_answered, serve
+from tests.offline import (
+    is_redirect_page,
+    open_offline,
+    settle_animations,
+    settle_requests,
+    track_requests,
+)
 
 AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"]}
@@ -117,3 +123,32 @@ def test_page_opens_from_the_file_system(browser, site: Path, page_path: str) ->
         assert not problems, problems
     finally:
         page.context.close()
+
+
+def test_no_page_makes_the_browser_ask_for_a_missing_file(browser, site: Path, tmp_path) -> None:
+    """Every page and embed page, opened in the whole browser with the network blocked, asks
+    the server for nothing it does not have (issue 28). The server's own log is read: the
+    browser asks for /favicon.ico by itself (only the whole browser does, not the headless
+    shell) for a page that names no icon, a request no page event shows. The site root's
+    redirect named none."""
+    log = tmp_path / "requests.log"
+    whole = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        with serve(site, log=log) as url:
+            page = whole.new_context(service_workers="block").new_page()
+            in_flight = track_requests(page)
+            for page_path in PAGES:
+                address = f"{url}/{page_path}"
+                if is_redirect_page(page, address):  # wait for the page it leads to
+                    page.goto(address, wait_until="commit")
+                    page.wait_for_url(lambda now, address=address: now != address)
+                else:
+                    page.goto(address, wait_until="load")
+                settle_requests(page, in_flight)
+    finally:
+        whole.close()
+    answered = requests_answered(log)
+    assert {"/index.html", "/embed/washout.html"} <= {path for path, _ in answered}
+    assert [(path, status) for path, status in answered if status >= 400] == []
+    icons = [path for path, _ in answered if "favicon" in path]
+    assert icons and all(path == "/_static/favicon.svg" for path in icons), icons

@@ -497,7 +497,7 @@ class SourceIndex(FactsDirective):
         lines = [
             "```{list-table} The source documents",
             ":header-rows: 1",
-            ":widths: 22 20 16 10 14 18",
+            ":widths: 14 19 17 11 16 23",
             ":class: source-index",
             "",
             "* - Document",

@@ -174,7 +174,7 @@ def site_words(outdir: Path) -> set[str]:
     return words
 
 
-def _split_selectors(prelude: str) -> list[str]:
+def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
     parts, depth, current = [], 0, []
     for char in prelude:
@@ -222,7 +222,7 @@ def prune_rules(
             out.append(prune_rules(parsed, words, prefixes, imported.parent))
             continue
         if rule.type == "qualified-rule":
-            selectors = _split_selectors(tinycss2.serialize(rule.prelude))
+            selectors = split_selectors(tinycss2.serialize(rule.prelude))
             kept = [s for s in selectors if selector_can_match(s, words, prefixes)]
             if kept:
                 out.append(f"{','.join(kept)}{{{tinycss2.serialize(rule.content)}}}")

@@ -70,6 +70,7 @@ EMBED_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<meta name="description" content="{description}">
 <link rel="icon" href="../_static/{favicon}">
 <base target="_blank">
 <style>
@@ -350,6 +351,10 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
             licence=app.config.html_theme_options.get("extra_footer", ""),
             resize=lean_js(EMBED_RESIZE),
             favicon=html.escape(Path(app.config.html_favicon).name),
+            description=html.escape(
+                f"{widget.title}, the calculator alone with its sources, to embed in a course "
+                f"page; from {app.config.html_title}."
+            ),
         )
         (outdir / f"{stem}.html").write_text(page, encoding="utf-8")
 
