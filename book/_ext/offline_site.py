@@ -348,8 +348,8 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 EMBED_HELP = """\
-Under the calculator, **Embed** gives the code for an iframe that opens with the inputs on show,
-made from this page's own address; **Link** gives the address of this page with them.
+Under the calculator's answer, **Embed** gives the code for an iframe that opens with the inputs
+on show, made from this page's own address; **Link** gives the address of this page with them.
 Type the case first, then press the button: the code is selected and, where the browser allows,
 copied. The frame holds the calculator alone, with its sources; every link in it opens outside the
 frame.

@@ -525,9 +525,9 @@ function render({ model, el }) {
     names,
     exampleNote(model),
     status,
+    shareTools(model, id),
     details,
-    disclaimer(),
-    shareTools(model, id)
+    disclaimer()
   );
   el.append(root);
   function fail(message) {
