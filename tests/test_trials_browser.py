@@ -32,7 +32,7 @@ def _result(widget, key: str) -> str:
 
 
 def _icons(widget, kind: str) -> int:
-    return widget.locator(f'[role="status"] svg.trials-icons g[data-kind="{kind}"]').count()
+    return widget.locator(f'svg.trials-icons g[data-kind="{kind}"]').count()
 
 
 def _risk_texts(control: float, treated: float, nc: int | None, nt: int | None) -> dict[str, str]:
@@ -134,7 +134,7 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
             text = status.inner_text()
             assert re.search(r"\.\s*$", text), text
             assert "NaN" not in text and "undefined" not in text
-            assert status.locator("svg").count() == 0
+            assert widget.locator("svg.trials-icons").count() == 0
         widget.get_by_label("Control arm,").fill("20")
         expect(status.locator('[data-result="error"]')).to_have_count(0)
         assert _icons(widget, "avoided") == 10
