@@ -342,6 +342,12 @@ def lanes() -> list[str]:
 
 ROW_HEIGHT = 20
 """The height of one row of the timeline chart, in pixels."""
+AXIS_HEIGHT = 43
+LEGEND_ROW_HEIGHT = 13
+"""The rest of the chart's height, as Vega draws it (measured in Chromium with the vendored
+vega 6): the years' axis and the padding, and each row of the legend. The browser reserves
+rows, axis and legend before the chart is drawn, so drawing it moves nothing below it; a
+browser test checks the drawn chart is as tall as the room kept for it."""
 
 
 @cache
@@ -389,7 +395,11 @@ def chart_spec() -> dict[str, Any]:
         width="container",
         height=ROW_HEIGHT * len(lanes()),
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        usermeta={"row_height": ROW_HEIGHT},
+        usermeta={
+            "row_height": ROW_HEIGHT,
+            "axis_height": AXIS_HEIGHT,
+            "legend_row_height": LEGEND_ROW_HEIGHT,
+        },
     )
     # Label widths and legend columns live in the config, where the browser narrows them on a
     # small screen (widgets/alemtuzumab_kb/ui/js/schedule_view.js).

@@ -165,6 +165,7 @@ function exampleNote(model) {
 }
 var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
 var FRAME_HEIGHT = 640;
+var FRAME_WIDTH = "48rem";
 var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
 function inputs(model) {
   return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
@@ -185,8 +186,25 @@ function embedLink(model) {
   return url.href;
 }
 var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+var number = (value) => String(Math.round(value * 1e4) / 1e4);
+function frameHeight(frame) {
+  const widths = frame && frame.widths || [];
+  const heights = frame && frame.heights || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
+  return `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); height: calc(${terms.join(" + ")})`;
+}
 function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return `<div style="container-type: inline-size">
+<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" loading="eager" width="100%" height="${fallback}" style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>
+</div>
 <script>${RESIZE_SCRIPT}<\/script>`;
 }
 function shareTools(model, id) {
@@ -337,7 +355,7 @@ function addDuration(start, duration) {
   return addDays(addMonths(start, duration.months || 0), duration.days || 0);
 }
 function toIso(date) {
-  const pad = (number, width) => String(number).padStart(width, "0");
+  const pad = (number2, width) => String(number2).padStart(width, "0");
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 function formatDate(date) {
@@ -364,22 +382,22 @@ function courseHelp() {
   return `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: 1 for the first course, 2 for the second.`;
 }
 function courseNumber(value) {
-  let number = value;
+  let number2 = value;
   if (typeof value === "string") {
     const text = cleanText(value, "the course number");
     if (!text) throw new InputError("course", courseHelp());
     if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${text}' is not a course number. ${courseHelp()}`);
-    number = Number(text);
+    number2 = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
-  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
-  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
-  return number;
+  if (typeof number2 !== "number" || !Number.isInteger(number2)) throw new InputError("course", courseHelp());
+  if (number2 < 1) throw new InputError("course", `There is no course ${BigInt(number2)}. ${courseHelp()}`);
+  if (numberProblem(number2, "course", "The course number")) throw new InputError("course", courseHelp());
+  return number2;
 }
 function courseRule(rules, course) {
-  const number = courseNumber(course);
-  const group = number === 1 ? "first" : number === 2 ? "second" : "further";
-  return { group, number, ...rules.courses[group] };
+  const number2 = courseNumber(course);
+  const group = number2 === 1 ? "first" : number2 === 2 ? "second" : "further";
+  return { group, number: number2, ...rules.courses[group] };
 }
 function courseEnd(rules, start, course) {
   return addDays(start, courseRule(rules, course).infusion_days - 1);
@@ -763,7 +781,7 @@ function overdueLines(schedule, today) {
     (event) => `Overdue: ${event.title}, ${whenText2(event)}: ${passedText(schedule, event)}.`
   );
 }
-var overdueCount = (number) => `${number} overdue event${number === 1 ? "" : "s"}`;
+var overdueCount = (number2) => `${number2} overdue event${number2 === 1 ? "" : "s"}`;
 function tableView(schedule, today, repeatedKinds, show = "all", showAll = false) {
   if (!SHOW.some(([value]) => value === show)) {
     throw new Error(`Choose which events to show: one of ${SHOW.map(([value]) => value).join(", ")}.`);
@@ -1002,6 +1020,7 @@ function render({ model, el }) {
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
+      chart.style.minHeight = "";
       chart.replaceChildren(
         element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events.")
       );
@@ -1014,12 +1033,13 @@ function render({ model, el }) {
     if (!late.length && Array.isArray(spec.layer)) spec.layer = spec.layer.filter((layer) => layer.name !== "overdue");
     const rowHeight = spec.usermeta && spec.usermeta.row_height;
     if (rowHeight) spec.height = rowHeight * chartLanes(rules, schedule).length;
-    if (chart.clientWidth < NARROW) {
+    if (legendColumns() === 1) {
       spec.config = spec.config || {};
       spec.config.axisY = { ...spec.config.axisY || {}, labelLimit: 120 };
       spec.config.legend = { ...spec.config.legend || {}, columns: 1 };
     }
     drawnWidth = chart.clientWidth;
+    reserveChart(schedule);
     if (chartView) chartView.finalize();
     chartView = null;
     const target = element("div", { class: "schedule-chart-target" });
@@ -1035,6 +1055,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
+      chart.style.minHeight = "";
       chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
@@ -1096,7 +1117,19 @@ function render({ model, el }) {
     if (chartWanted === current2) drawChart(chartWanted);
   }, { rootMargin: "300px 0px" });
   if (nearObserver) nearObserver.observe(chart);
+  function legendColumns() {
+    return chart.clientWidth < NARROW ? 1 : (rules.chart.config.legend || {}).columns || 1;
+  }
+  function reserveChart(schedule) {
+    const meta = rules.chart && rules.chart.usermeta || {};
+    if (!meta.row_height) return;
+    const legendRows = Math.ceil(rules.kinds.length / legendColumns());
+    const height = meta.row_height * chartLanes(rules, schedule).length + meta.axis_height + meta.legend_row_height * legendRows;
+    chart.style.minHeight = `${height}px`;
+    chart.dataset.reserved = String(height);
+  }
   function showChart(schedule) {
+    reserveChart(schedule);
     chart.setAttribute("aria-label", chartDescription(rules, schedule, overdueEvents(schedule, today())));
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;

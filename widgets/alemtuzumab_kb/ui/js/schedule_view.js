@@ -262,6 +262,7 @@ function render({ model, el }) {
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
+      chart.style.minHeight = "";
       chart.replaceChildren(
         element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events."),
       );
@@ -278,12 +279,13 @@ function render({ model, el }) {
     const rowHeight = spec.usermeta && spec.usermeta.row_height;
     if (rowHeight) spec.height = rowHeight * chartLanes(rules, schedule).length;
     // On a narrow screen, shorter row labels and a one-column legend leave room for the years.
-    if (chart.clientWidth < NARROW) {
+    if (legendColumns() === 1) {
       spec.config = spec.config || {};
       spec.config.axisY = { ...(spec.config.axisY || {}), labelLimit: 120 };
       spec.config.legend = { ...(spec.config.legend || {}), columns: 1 };
     }
     drawnWidth = chart.clientWidth;
+    reserveChart(schedule);
     if (chartView) chartView.finalize();
     chartView = null;
     // Draw into a child: vega-embed relabels its container, and the outer element's role="img"
@@ -301,6 +303,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
+      chart.style.minHeight = "";
       chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
@@ -371,7 +374,27 @@ function render({ model, el }) {
   }, { rootMargin: "300px 0px" });
   if (nearObserver) nearObserver.observe(chart);
 
+  /** The legend's columns at the chart's width now: one on a narrow screen. */
+  function legendColumns() {
+    return chart.clientWidth < NARROW ? 1 : (rules.chart.config.legend || {}).columns || 1;
+  }
+
+  /**
+   * Keep the room the chart will take before it is drawn (rows, the years' axis, the legend:
+   * chart_spec() in Python gives their heights), so that drawing it, when it comes near the
+   * viewport, moves nothing below it; in an embed frame the page around it stays still too.
+   */
+  function reserveChart(schedule) {
+    const meta = (rules.chart && rules.chart.usermeta) || {};
+    if (!meta.row_height) return;
+    const legendRows = Math.ceil(rules.kinds.length / legendColumns());
+    const height = meta.row_height * chartLanes(rules, schedule).length + meta.axis_height + meta.legend_row_height * legendRows;
+    chart.style.minHeight = `${height}px`;
+    chart.dataset.reserved = String(height);
+  }
+
   function showChart(schedule) {
+    reserveChart(schedule);
     chart.setAttribute("aria-label", chartDescription(rules, schedule, overdueEvents(schedule, today())));
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;
