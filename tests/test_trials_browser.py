@@ -159,6 +159,47 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
         page.context.close()
 
 
+def test_an_interval_through_no_difference_reads_in_words_first(browser, site_url: str) -> None:
+    """CARE-MS I's sustained disability: the headline says in words what Altman's notation
+    says, which stays in the details; the figures for the interval are the shared vectors'
+    (1/0.0846 rounded up is 12 patients helped, 1/0.0214 rounded up 47 harmed)."""
+    page, problems, widget = _open(browser, site_url, PAGES[0])
+    try:
+        widget.locator('select[data-input="preset"]').select_option(
+            "care-ms-i-disability-patients"
+        )
+        expect(widget.locator('[data-result="headline"]')).to_have_text(
+            "NNT 37; the 95% interval includes no difference: from one patient helped per 12 "
+            "treated to one patient harmed per 47 treated"
+        )
+        nnt = widget.locator('[data-result="nnt"]')
+        expect(nnt).to_contain_text("95% CI NNT(benefit) 12 to infinity to NNT(harm) 47")
+        expect(nnt).to_contain_text("Altman's notation")
+        # Percentage points at the one rule's single decimal, estimate and limits alike.
+        expect(widget.locator('[data-result="absolute"]')).to_have_text(
+            re.compile(r"^\d+\.\d percentage points lower risk \(control − treated = \d+\.\d, "
+                       r"95% CI −\d+\.\d to \d+\.\d\)$")
+        )
+        # Relapse rates: no NNT, and why; the rounding rule is stated once.
+        widget.locator('select[data-input="preset"]').select_option("care-ms-i-relapses")
+        expect(widget.locator('[data-result="headline"]')).to_have_text(
+            "21.0 relapses avoided per 100 patient-years"
+        )
+        expect(widget.locator('[data-result="nnt"]')).to_contain_text(
+            "None for relapse rates: an NNT counts patients who have an event"
+        )
+        expect(widget.locator('[data-result="nnt"]')).to_contain_text(
+            "21.0 relapses avoided per 100 patient-years means 21.0 fewer relapses"
+        )
+        rounding = widget.locator(".trials-rounding")
+        expect(rounding).to_have_count(1)
+        rounding.locator("summary").click()
+        expect(rounding).to_contain_text("Percentages and percentage points have 1 decimal")
+        assert problems.console_errors == []
+    finally:
+        page.context.close()
+
+
 def test_embed_page_follows_and_keeps_its_address(browser, site_url: str) -> None:
     query = "measure=risk&control=21.1&treated=12.7&n_control=&n_treated="
     page, problems, widget = _open(browser, site_url, f"embed/trials.html?{query}")
