@@ -354,11 +354,12 @@ Type the case first, then press the button: the code is selected and, where the 
 copied. The frame holds the calculator alone, with its sources; every link in it opens outside the
 frame.
 
-The code has two parts: the iframe, and a few lines of script that let the frame take the height
-of the calculator as it grows and shrinks. The script loads nothing and changes nothing but the
-height of a frame that sends it its height; without it (some course platforms remove scripts) the
-frame keeps its height and scrolls inside. For two calculators on one course page, paste both
-iframes and the script once.
+The code has two parts: the iframe, which starts at about the calculator's height at the width it
+gets (measured, so the course page does not jump as the frame loads), and a few lines of script
+that let the frame take the height of the calculator as it grows and shrinks. The script loads
+nothing and changes nothing but the height of a frame that sends it its height; without it (some
+course platforms remove scripts) the frame keeps its starting height and scrolls inside if it must.
+For two calculators on one course page, paste both iframes and the script once.
 """
 
 
