@@ -20,7 +20,7 @@ PORT ?= 8000
 # `make test V=1` (or `make book V=1`) prints everything: Sphinx's progress, every test's name.
 V ?=
 
-.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf
+.PHONY: book build test checks lint pytest js-test bench serve clean lock bundles notebooks pdf frame-heights
 
 # The venv is (re)installed whenever requirements.txt changes.
 # uv, itself pinned and hashed in the lock, installs the lock several times faster than pip: pip
@@ -55,6 +55,12 @@ bundles: $(STAMP) $(NODE_STAMP)
 # outputs); the committed files keep no widget state: the build embeds it.
 notebooks: $(STAMP)
 	$(BIN)/python -m tests.notebook_outputs book/calculators/*.ipynb
+
+# Measure each embed page's height at typical frame widths in Chromium, for the Embed snippet's
+# starting height (widgets/alemtuzumab_kb/ui/frame_heights.json; tests/test_embeds.py fails when
+# a stored height has drifted). Needs a built site.
+frame-heights: $(STAMP)
+	$(BIN)/python -m tests.frame_heights
 
 # The page to open, as a file:// address with its spaces and other specials escaped.
 book: build

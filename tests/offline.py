@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,8 @@ class PageProblems:
     external_requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    # Recorded for the tests that forbid them (tests/test_embeds.py), not a problem here.
+    console_warnings: list[str] = field(default_factory=list, repr=False)
     # Not a problem: every address the page asked for, from the first request on.
     requested: list[str] = field(default_factory=list, repr=False)
 
@@ -50,10 +54,13 @@ def open_offline(browser, url: str, site_prefix: str, *others: str, viewport: di
             problems.external_requests.append(request.url)
 
     page.on("request", on_request)
-    page.on(
-        "console",
-        lambda msg: problems.console_errors.append(msg.text) if msg.type == "error" else None,
-    )
+    def on_console(message) -> None:
+        if message.type == "error":
+            problems.console_errors.append(message.text)
+        elif message.type == "warning":
+            problems.console_warnings.append(message.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: problems.console_errors.append(str(error)))
 
     def on_failed(request) -> None:
@@ -140,3 +147,33 @@ def one_calculator(page, selector: str):
     calc = page.locator(selector)
     expect(calc).to_have_count(1)
     return calc
+
+
+WIDGET_STATE = re.compile(
+    r'(<script type="application/vnd.jupyter.widget-state\+json">)(.*?)(</script>)', re.S
+)
+
+
+def with_traits(html: str, stem: str, **traits: str) -> str:
+    """A page's HTML with `traits` set in the embedded state of its `stem` calculators: how a test
+    gives a calculator what no reader types (the schedule's `today`)."""
+
+    def edit(match: re.Match) -> str:
+        state = json.loads(match.group(2).replace("<\\/", "</"))
+        models = [m["state"] for m in state["state"].values() if m["state"].get("_stem") == stem]
+        assert models, f"no {stem} calculator in the page"
+        for model in models:
+            model.update(traits)
+        return match.group(1) + json.dumps(state).replace("</", "<\\/") + match.group(3)
+
+    return WIDGET_STATE.sub(edit, html)
+
+
+def serve_with_traits(page, url: str, stem: str, **traits: str) -> None:
+    """Serve `url` (and its query strings) to `page` with `traits` set, as `with_traits`."""
+
+    def fulfil(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=with_traits(response.text(), stem, **traits))
+
+    page.route(f"{url.split('?')[0]}*", fulfil)

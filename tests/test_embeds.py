@@ -3,16 +3,20 @@
 The site is served on one port and an educator's course page on another (another origin). On
 each calculator's book page the reader types a case; the "Link" and "Embed" buttons must give
 this page's real address and the iframe snippet with that case in it. Pasted into the course
-page, the snippet's frame shows the same inputs and the same answer, takes the height of the
-calculator (and follows it), and every link in it opens outside the frame. In a 600x500 frame
-the answer is visible without scrolling. Two calculators in one page share no element id and
-no URL parameter.
+page, the snippet's frame shows the same inputs and the same answer, starts at the height
+measured for its width, takes the height of the calculator (and follows it), and every link in
+it opens outside the frame. In a 600x500 frame the answer is visible without scrolling. Two
+calculators in one page share no element id and no URL parameter; four on a course page hold
+still as it is read (issue 27). Link and Embed sit within a screen of the answer, and no
+calculator or embed page writes a warning to the console.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -22,7 +26,8 @@ from playwright.sync_api import expect
 
 from tests.calculator_cases import CALCULATORS, expected_headline, shown_inputs, type_a_case
 from tests.conftest import ROOT, serve
-from tests.offline import open_offline
+from tests.frame_heights import page_height, stored
+from tests.offline import DESKTOP, PHONE, open_offline
 
 HEADLINE = '[data-result="headline"]'
 VIEW_JS = (ROOT / "widgets" / "alemtuzumab_kb" / "ui" / "js" / "view.js").read_text("utf-8")
@@ -77,6 +82,7 @@ def test_link_and_embed_give_the_readers_case_from_the_real_address(
         src = re.search(r'<iframe src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
         assert src.startswith(f"{site_url}/embed/{stem}.html?")
         assert "addEventListener(\"message\"" in snippet
+        assert 'loading="eager"' in snippet and "lazy" not in snippet
         assert problems.console_errors == []
 
         # The link, opened anew, shows the same case.
@@ -94,9 +100,9 @@ def test_link_and_embed_give_the_readers_case_from_the_real_address(
         expect(frame.locator(HEADLINE)).to_have_text(typed)
         assert expected_headline(stem, inputs) == typed
         iframe = host.locator("iframe")
+        # The frame starts at the measured height for its width (CSS), then takes the page's.
         host.wait_for_function(
-            "() => { const f = document.querySelector('iframe');"
-            " return f.style.height && f.style.height !== '640px'; }"
+            "() => /^[0-9.]+px$/.test(document.querySelector('iframe').style.height)"
         )
         inner = frame.locator("html").evaluate("el => Math.ceil(el.getBoundingClientRect().height)")
         assert abs(iframe.bounding_box()["height"] - inner) <= 2, "the frame takes its height"
@@ -275,3 +281,185 @@ def test_the_receiving_script_is_documented_word_for_word() -> None:
     offline = (ROOT / "book" / "_ext" / "offline_site.py").read_text(encoding="utf-8")
     message = re.search(r'HEIGHT_MESSAGE = "([^"]+)"', VIEW_JS).group(1)
     assert f'type: "{message}"' in offline, "the embed page sends what the script listens for"
+
+
+# --- Link and Embed by the answer -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize("path", ["book/calculators", "embed"])
+@pytest.mark.parametrize("stem", sorted(CALCULATORS))
+def test_link_and_embed_are_within_one_screen_of_the_answer(
+    browser, site_url: str, stem: str, path: str, viewport: dict
+) -> None:
+    """The buttons follow the answer (headline and summary), before any long list, table or
+    chart: from the headline's top to the buttons' bottom is at most one screen."""
+    page, problems = open_offline(
+        browser, f"{site_url}/{path}/{stem}.html", site_url, viewport=viewport
+    )
+    try:
+        calc = page.locator(".static-anywidget")
+        headline = calc.locator(HEADLINE)
+        expect(headline).to_be_visible()
+        buttons = calc.locator(".calc-share-buttons")
+        expect(buttons.locator("button")).to_have_count(2)
+        top = headline.bounding_box()["y"]
+        box = buttons.bounding_box()
+        assert box["y"] > top, "under the answer"
+        assert box["y"] + box["height"] - top <= viewport["height"], (stem, path, box, top)
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+# --- No warning in the console ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["book/calculators", "embed"])
+@pytest.mark.parametrize("stem", sorted(CALCULATORS))
+def test_no_warning_or_error_in_the_console(browser, site_url: str, stem: str, path: str) -> None:
+    """Loaded, then read to the end (the schedule draws its chart there), at a phone's width and
+    a desktop's: the console holds no warning and no error."""
+    for viewport in (PHONE, DESKTOP):
+        page, problems = open_offline(
+            browser, f"{site_url}/{path}/{stem}.html", site_url, viewport=viewport
+        )
+        try:
+            expect(page.locator(HEADLINE)).to_be_visible()
+            chart = page.locator(".schedule-chart")
+            if chart.count():
+                chart.scroll_into_view_if_needed()
+                expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            page.wait_for_timeout(300)
+            assert problems.console_warnings == [], problems.console_warnings
+            assert problems.console_errors == [], problems.console_errors
+            assert not problems, problems
+        finally:
+            page.context.close()
+
+
+# --- Frames that hold still ---------------------------------------------------------------------
+
+HEIGHTS = stored()
+
+
+def measured_day() -> dt.date:
+    return dt.date.fromisoformat(HEIGHTS["measured_on"])
+
+
+@pytest.mark.parametrize("stem", sorted(CALCULATORS))
+def test_the_stored_frame_heights_are_the_pages_heights(browser, site_url: str, stem: str) -> None:
+    """The Embed snippet's starting heights (widgets/alemtuzumab_kb/ui/frame_heights.json) are
+    what the embed page measures now, on the day they were measured: a change of layout that
+    makes them wrong fails here (then run `make frame-heights`)."""
+    widths = HEIGHTS["widths"]
+    for width in (375, 600, widths[-1]):
+        expected = HEIGHTS["heights"][stem][widths.index(width)]
+        actual = page_height(browser, f"{site_url}/embed/{stem}.html", width, measured_day())
+        assert abs(actual - expected) <= 8, (stem, width, actual, expected)
+
+
+def lesson(snippets: list[str]) -> str:
+    """An educator's course page: a few words, then each snippet as the Embed button gave it."""
+    parts = "".join(
+        f"<h2>Part {number}</h2><p>What the students should try before the calculator.</p>"
+        f"{snippet}<p>What to discuss after it.</p>"
+        for number, snippet in enumerate(snippets, start=1)
+    )
+    return (
+        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        "<meta name=viewport content='width=device-width, initial-scale=1'><title>Lesson</title>"
+        "</head><body><main style='max-width: 50rem; margin: 0 auto; padding: 0 1rem'>"
+        f"<h1>A lesson on alemtuzumab</h1>{parts}</main></body></html>"
+    )
+
+
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+addEventListener("DOMContentLoaded", () => {
+  const frames = [...document.querySelectorAll("iframe")];
+  window.__start = frames.map((frame) => frame.getBoundingClientRect().height);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def four_snippets(browser, site_url: str) -> list[str]:
+    """The Embed button's snippet for each calculator, as on its book page."""
+    snippets = []
+    for stem in sorted(CALCULATORS):
+        page, _ = open_offline(browser, f"{site_url}/book/calculators/{stem}.html", site_url)
+        try:
+            snippets.append(share(page, "embed"))
+        finally:
+            page.context.close()
+    return snippets
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_a_course_page_with_the_four_calculators_holds_still(
+    browser, site_url: str, course_site, four_snippets: list[str], viewport: dict
+) -> None:
+    """The four snippets on one course page of another site, read from top to bottom: each
+    frame starts at about its calculator's height, so the page moves less than a cumulative
+    layout shift of 0.1 (the 'good' threshold) and no frame changes by more than two lines
+    when its calculator reports its height.
+
+    The course page is on another site (localhost, the book on 127.0.0.1), and the embed pages
+    arrive late, as over a network: a browser lays out a frame from another site that is out of
+    sight only when it comes near, so the frames below the fold report their height as the
+    reader scrolls to them. With the snippet's fixed 640 px of old they then grew by up to
+    4,000 px; headless Chromium un-throttles a frame just before it shows, so the shift it
+    counts stayed small even then, and the starting heights are checked as well: the old
+    snippet fails there (640 against 2,741 px for contraception at 375 px).
+    """
+    folder, course_url = course_site
+    (folder / "lesson.html").write_text(lesson(four_snippets), encoding="utf-8")
+    url = course_url.replace("127.0.0.1", "localhost") + "/lesson.html"
+    page, problems = open_offline(browser, "about:blank", site_url, url.rsplit("/", 1)[0],
+                                  viewport=viewport)
+    try:
+        # The embed pages' example of the schedule shows the events from today: read on the day
+        # the heights were measured.
+        page.context.clock.set_fixed_time(dt.datetime.combine(measured_day(), dt.time(12)))
+
+        def late(route) -> None:
+            time.sleep(0.3)
+            route.continue_()
+
+        page.context.route(f"{site_url}/embed/*", late)
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(url)
+        frames = page.locator("iframe")
+        expect(frames).to_have_count(4)
+        for frame in frames.all():
+            assert frame.get_attribute("loading") == "eager"
+        # Scroll to the end a third of a screen at a time, as a reader does, until every frame
+        # has taken its calculator's height.
+        for _ in range(200):
+            done = page.evaluate(
+                "[...document.querySelectorAll('iframe')]"
+                ".every(f => /^[0-9.]+px$/.test(f.style.height))"
+                " && scrollY + innerHeight >= document.documentElement.scrollHeight - 1"
+            )
+            if done:
+                break
+            page.mouse.wheel(0, viewport["height"] // 3)
+            page.wait_for_timeout(100)
+        assert done, "every frame reports its height by the end of the page"
+        page.wait_for_timeout(500)
+        shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
+        start = page.evaluate("window.__start")
+        final = frames.evaluate_all("fs => fs.map(f => f.getBoundingClientRect().height)")
+        for stem, before, after in zip(sorted(CALCULATORS), start, final, strict=True):
+            assert abs(after - before) <= 48, (stem, before, after)
+        assert problems.console_errors == []
+    finally:
+        page.context.close()

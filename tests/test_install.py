@@ -79,7 +79,7 @@ def test_wheel_and_sdist_carry_the_data_and_assets(dist: Path) -> None:
     assert all(any(n.endswith(f"/{name}") for n in sdist) for name in data)
     for asset in ["alemtuzumab_kb/ui/js/calculator.css", "alemtuzumab_kb/ui/js/trials.css",
                   "alemtuzumab_kb/ui/bundles/washout_view.mjs",
-                  "alemtuzumab_kb/ui/vendor/vega.min.js"]:
+                  "alemtuzumab_kb/ui/vendor/vega.min.js", "alemtuzumab_kb/ui/frame_heights.json"]:
         assert asset in wheel
     assert not [n for n in wheel if n.startswith(("tests/", "book/", "data/"))]
 

@@ -30,6 +30,7 @@ from alemtuzumab_kb.schedule_calendar import (
 )
 from alemtuzumab_kb.schedule_events import Event
 from alemtuzumab_kb.schedule_rules import KINDS
+from alemtuzumab_kb.schedule_today import overdue, overdue_lines, table_view
 from tests.conftest import read_vectors
 
 VECTORS = read_vectors("schedule")
@@ -232,6 +233,41 @@ def test_calendar_vectors(case: dict) -> None:
     assert len(titles) == len(events), "at most one event a day"
     for day, title in case["days"].items():
         assert titles[day] == title, day
+
+
+TODAY = VECTORS["today"]
+
+
+@pytest.mark.parametrize("case", TODAY, ids=[c["name"] for c in TODAY])
+def test_today_vectors(case: dict) -> None:
+    """What is overdue on a day, and the rows the table shows from it, overdue first."""
+    schedule = treatment_schedule(case["course1_start"], case["course2_start"])
+    today = dt.date.fromisoformat(case["today"])
+    assert [event.id for event in overdue(schedule, today)] == case["overdue"]
+    if "lines" in case:
+        assert list(overdue_lines(schedule, today)) == case["lines"]
+    view = table_view(schedule, today, case["show"], case["show_all"])
+    ids = [event.id for event in view.rows]
+    if "rows" in case:
+        assert ids == case["rows"]
+    else:
+        assert ids[: len(case["first"])] == case["first"] and len(ids) == case["count"]
+    assert view.title == case["title"]
+    assert [event.id for event in view.overdue] == case["overdue"]
+
+
+def test_an_overdue_event_is_never_hidden_and_never_shown_twice() -> None:
+    schedule = treatment_schedule("2027-01-11", "2028-01-20")
+    for today in (dt.date(2026, 12, 5), dt.date(2028, 1, 15)):
+        late = overdue(schedule, today)
+        assert late, today
+        for show in ("all", "once", "repeated"):
+            for show_all in (False, True):
+                rows = table_view(schedule, today, show, show_all).rows
+                assert rows[: len(late)] == late
+                assert len(set(rows)) == len(rows)
+    with pytest.raises(ValueError, match="Choose which events to show"):
+        table_view(schedule, dt.date(2026, 12, 5), "everything")  # type: ignore[arg-type]
 
 
 def test_calendar_choices_filter_the_events() -> None:

@@ -15,7 +15,7 @@ from alemtuzumab_kb.dates import add_days
 from alemtuzumab_kb.schedule import schedule_ics, treatment_schedule
 from alemtuzumab_kb.schedule_calendar import calendar_days, ics_choices
 from tests.conftest import read_vectors
-from tests.offline import offline_page, one_calculator, open_offline
+from tests.offline import offline_page, one_calculator, open_offline, serve_with_traits
 
 VECTORS = read_vectors("schedule")
 CASES = VECTORS["cases"]
@@ -210,6 +210,108 @@ def test_the_table_shows_the_next_events_and_all_on_request(
         expect(calc.locator(".schedule-table-title")).to_have_text(title)
     finally:
         context.close()
+
+
+# Course 1 on 11 January 2027, read on 5 December 2026: vaccinations should be completed six
+# weeks (42 days) before the first infusion, by 30 November 2026, which has passed (worked out by
+# hand: 11 January less 11 days is 31 December, less 31 more is 30 November).
+OVERDUE_LINE = (
+    "Overdue: Last day to complete vaccinations (Swedish guideline), 30 November 2026: this "
+    "date has passed, and course 1 starts on 11 January 2027."
+)
+
+
+def test_a_passed_vaccination_deadline_comes_first_for_a_course_within_six_weeks(
+    browser, site_url
+) -> None:
+    """The widget's `today`, set here (the clock says 2030, when it would all be history), makes
+    the deadline overdue: first after the answer, first in the table whatever is shown, ringed on
+    the chart, and in the calendar file."""
+    url = f"{site_url}/{BOOK_PAGE}?course1_start=2027-01-11"
+    page, problems = open_offline(browser, "about:blank", site_url)
+    try:
+        page.clock.set_fixed_time("2030-01-01T09:00:00")
+        serve_with_traits(page, url, "schedule", today="2026-12-05")
+        page.goto(url)
+        calc = _calc(page)
+        status = calc.get_by_role("status")
+        expect(status.locator(":scope > *").nth(0)).to_have_attribute("data-result", "headline")
+        expect(status.locator(":scope > *").nth(1)).to_have_text(OVERDUE_LINE)
+        expect(status.locator('[data-result="overdue"]')).to_have_count(1)
+        title = calc.locator(".schedule-table-title")
+        expect(title).to_have_text(
+            "1 overdue event, then the next 8 of 231 events, from today, 5 December 2026"
+        )
+        visible = calc.locator(".schedule-table tbody tr:visible")
+        expect(visible).to_have_count(9)
+        first = visible.first
+        expect(first).to_have_attribute("data-id", "vaccination-deadline-c1")
+        expect(first).to_have_attribute("data-overdue", "true")
+        expect(first).to_contain_text("Overdue")
+        expect(first).to_contain_text(
+            "This date has passed, and course 1 starts on 11 January 2027."
+        )
+        assert calc.locator('.schedule-table tbody tr[data-overdue="true"]').count() == 1
+        # Narrowed to tests, the table still leads with what is overdue.
+        calc.get_by_label("Show").select_option("repeated")
+        expect(visible.first).to_have_attribute("data-id", "vaccination-deadline-c1")
+        expect(visible.nth(1)).to_have_attribute("data-id", "tests-sms-c1-1")
+        calc.get_by_label("Show").select_option("all")
+        # The chart rings it, once; its text alternative names it.
+        chart = calc.locator(".schedule-chart")
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
+        expect(chart.locator("svg g.overdue_marks path")).to_have_count(1)
+        assert "A ring marks what is overdue: Last day to complete vaccinations" in (
+            chart.get_attribute("aria-label")
+        )
+        # The calendar file holds it, as it holds every event.
+        text = _download(page, calc).replace("\r\n ", "")
+        assert "DTSTART;VALUE=DATE:20261130" in text
+        assert "SUMMARY:Last day to complete vaccinations (Swedish guideline)" in text
+        # A course that has begun is history: nothing overdue.
+        _fill(calc, "2026-11-01", None)
+        expect(calc.locator('[data-result="course1"]')).to_have_attribute(
+            "data-value", "2026-11-01"
+        )
+        expect(status.locator('[data-result="overdue"]')).to_have_count(0)
+        expect(calc.locator('.schedule-table tbody tr[data-overdue="true"]')).to_have_count(0)
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def test_without_a_set_today_the_readers_clock_decides_what_is_overdue(browser, site_url) -> None:
+    page, problems = open_offline(browser, "about:blank", site_url)
+    try:
+        page.clock.set_fixed_time("2026-12-05T09:00:00")
+        page.goto(f"{site_url}/{EMBED_PAGE}?course1_start=2027-01-11")
+        calc = _calc(page)
+        expect(calc.get_by_role("status").locator('[data-result="overdue"]')).to_have_text(
+            OVERDUE_LINE
+        )
+        assert not problems, problems
+    finally:
+        page.context.close()
+
+
+def test_the_chart_takes_the_room_kept_for_it(browser, site_url) -> None:
+    """The room reserved before drawing is the drawn chart's height (within 2 px), at a phone's
+    width (a one-column legend) and a desktop's: drawing it moves nothing below it."""
+    for width in (375, 1280):
+        page, problems = open_offline(
+            browser, f"{site_url}/{EMBED_PAGE}", site_url, viewport={"width": width, "height": 800}
+        )
+        try:
+            chart = _calc(page).locator(".schedule-chart")
+            reserved = int(chart.get_attribute("data-reserved"))
+            chart.scroll_into_view_if_needed()
+            expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
+            drawn = chart.locator("svg").first.evaluate("el => el.getBoundingClientRect().height")
+            assert abs(drawn - reserved) <= 2, (width, drawn, reserved)
+            assert not problems, problems
+        finally:
+            page.context.close()
 
 
 def test_errors_are_sentences_and_hide_the_results(book) -> None:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alemtuzumab_kb.trials as core
+import alemtuzumab_kb.trials_words as words
 from alemtuzumab_kb.facts import DATA, DataError, load_trials
 from alemtuzumab_kb.limits import load_limits
 from alemtuzumab_kb.pages.trials import page_rows
@@ -72,8 +73,8 @@ def _result_field(result: dict[str, Any], key: str) -> Any:
 
 CASES = [
     pytest.param(section, case, id=f"{section}: {case['name']}")
-    for section in ("rate", "risk", "nnt_interval", "errors", "icons", "headline", "fixed",
-                    "decimals")
+    for section in ("rate", "risk", "nnt_interval", "errors", "icons", "headline", "texts",
+                    "fixed", "decimals")
     for case in VECTORS[section]
 ]
 
@@ -99,6 +100,16 @@ def test_vector(section: str, case: dict[str, Any]) -> None:
         compare = rate_comparison if case["measure"] == "rate" else risk_comparison
         assert core.headline(case["measure"], compare(**case["input"])) == case["headline"]
         return
+    if section == "texts":
+        measure = case["measure"]
+        compare = rate_comparison if measure == "rate" else risk_comparison
+        result = compare(**case["input"])
+        assert words.relative_text(measure, result) == case["relative"]
+        assert words.absolute_text(measure, result) == case["absolute"]
+        if "nnt" in case:
+            nnt = words.rate_nnt_text if measure == "rate" else words.nnt_sentence
+            assert nnt(result) == case["nnt"]
+        return
     if section == "fixed":
         assert core.fixed(case["value"], case["places"]) == case["text"]
         return
@@ -117,6 +128,19 @@ def test_docstring_examples() -> None:
     failures, tried = doctest.testmod(core, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 10
     assert failures == 0
+    failures, tried = doctest.testmod(words, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried > 5
+    assert failures == 0
+
+
+def test_the_rounding_rule_is_stated_with_the_places_the_words_use() -> None:
+    """The sentence under the calculator names each kind's decimals as PLACES has them, and the
+    browser gets the same sentence."""
+    sentence = words.rounding_sentence()
+    assert f"percentage points have {words.PLACES['percent']} decimal" in sentence
+    assert f"relapses per patient-year, {words.PLACES['rate']}" in sentence
+    assert "rounded up to the next whole patient" in sentence
+    assert rules_json()["rounding"] == sentence
 
 
 # --- Properties ---------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def _result(widget, key: str) -> str:
 
 
 def _icons(widget, kind: str) -> int:
-    return widget.locator(f'[role="status"] svg.trials-icons g[data-kind="{kind}"]').count()
+    return widget.locator(f'svg.trials-icons g[data-kind="{kind}"]').count()
 
 
 def _risk_texts(control: float, treated: float, nc: int | None, nt: int | None) -> dict[str, str]:
@@ -134,7 +134,7 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
             text = status.inner_text()
             assert re.search(r"\.\s*$", text), text
             assert "NaN" not in text and "undefined" not in text
-            assert status.locator("svg").count() == 0
+            assert widget.locator("svg.trials-icons").count() == 0
         widget.get_by_label("Control arm,").fill("20")
         expect(status.locator('[data-result="error"]')).to_have_count(0)
         assert _icons(widget, "avoided") == 10
@@ -154,6 +154,47 @@ def test_slips_give_a_sentence(browser, site_url: str, path: str) -> None:
             widget.get_by_label("Control arm,").fill(typed)
             expect(status.locator('[data-result="error"]')).to_contain_text(sentence)
             assert not re.search(r"NaN|Infinity|\de[+-]?\d", status.inner_text().replace(typed, ""))
+        assert problems.console_errors == []
+    finally:
+        page.context.close()
+
+
+def test_an_interval_through_no_difference_reads_in_words_first(browser, site_url: str) -> None:
+    """CARE-MS I's sustained disability: the headline says in words what Altman's notation
+    says, which stays in the details; the figures for the interval are the shared vectors'
+    (1/0.0846 rounded up is 12 patients helped, 1/0.0214 rounded up 47 harmed)."""
+    page, problems, widget = _open(browser, site_url, PAGES[0])
+    try:
+        widget.locator('select[data-input="preset"]').select_option(
+            "care-ms-i-disability-patients"
+        )
+        expect(widget.locator('[data-result="headline"]')).to_have_text(
+            "NNT 37; the 95% interval includes no difference: from one patient helped per 12 "
+            "treated to one patient harmed per 47 treated"
+        )
+        nnt = widget.locator('[data-result="nnt"]')
+        expect(nnt).to_contain_text("95% CI NNT(benefit) 12 to infinity to NNT(harm) 47")
+        expect(nnt).to_contain_text("Altman's notation")
+        # Percentage points at the one rule's single decimal, estimate and limits alike.
+        expect(widget.locator('[data-result="absolute"]')).to_have_text(
+            re.compile(r"^\d+\.\d percentage points lower risk \(control − treated = \d+\.\d, "
+                       r"95% CI −\d+\.\d to \d+\.\d\)$")
+        )
+        # Relapse rates: no NNT, and why; the rounding rule is stated once.
+        widget.locator('select[data-input="preset"]').select_option("care-ms-i-relapses")
+        expect(widget.locator('[data-result="headline"]')).to_have_text(
+            "21.0 relapses avoided per 100 patient-years"
+        )
+        expect(widget.locator('[data-result="nnt"]')).to_contain_text(
+            "None for relapse rates: an NNT counts patients who have an event"
+        )
+        expect(widget.locator('[data-result="nnt"]')).to_contain_text(
+            "21.0 relapses avoided per 100 patient-years means 21.0 fewer relapses"
+        )
+        rounding = widget.locator(".trials-rounding")
+        expect(rounding).to_have_count(1)
+        rounding.locator("summary").click()
+        expect(rounding).to_contain_text("Percentages and percentage points have 1 decimal")
         assert problems.console_errors == []
     finally:
         page.context.close()

@@ -112,7 +112,7 @@ def test_uncovered_therapies_never_get_an_interval() -> None:
             plan = washout_plan(name, "2026-01-31")
             assert not plan.covered
             assert plan.earliest_start is None and plan.latest_start is None
-            assert "None of the five sources" in plan.summary
+            assert "None of the book's sources" in plan.summary
             assert therapy.generic in plan.summary
 
 

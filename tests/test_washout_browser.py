@@ -148,7 +148,7 @@ def test_book_page_lists_sources_checked_for_an_uncovered_therapy(book) -> None:
     expect(checked.first).to_have_attribute(
         "href", "../../book/sources/sources-sms.html#src-sms-switching"
     )
-    expect(calc.get_by_role("status")).to_contain_text("None of the five sources")
+    expect(calc.get_by_role("status")).to_contain_text("None of the book's sources")
     expect(calc.locator(".calc-disclaimer")).to_have_count(1)
 
 

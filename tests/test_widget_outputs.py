@@ -47,9 +47,17 @@ def test_every_calculator_prints_a_static_result(widget: type[base.Calculator]) 
 def test_trials_text_is_the_risk_comparison_of_its_inputs() -> None:
     # 20% vs 10% of patients: RRR 50%, ARR 10 points, NNT 10 (worked by hand).
     text = _outputs(TrialsCalculator(measure="risk", control="20", treated="10"))["text/plain"]
-    assert "relative risk reduction 50.0%" in text
-    assert "absolute risk reduction 10.0%" in text
+    assert "Relative effect: 50.0% lower risk on treatment" in text
+    assert "Absolute effect: 10.0 percentage points lower risk" in text
     assert "NNT(benefit) 10" in text
+
+
+def test_trials_text_for_rates_says_why_there_is_no_nnt() -> None:
+    # 0.39 vs 0.18 relapses per patient-year: 0.21 fewer, 21.0 per 100 patient-years (by hand).
+    text = _outputs(TrialsCalculator(measure="rate", control="0.39", treated="0.18"))["text/plain"]
+    assert text.startswith("21.0 relapses avoided per 100 patient-years.")
+    assert "Number needed to treat: None for relapse rates" in text
+    assert "a patient can relapse more than once" in text
 
 
 def test_bad_input_prints_a_sentence_saying_what_to_enter() -> None:
@@ -105,3 +113,18 @@ def test_the_schedule_widget_sends_vega_when_its_view_asks() -> None:
     widget.close()
     assert len(sent) == 1 and len(sent[0]["vega"]) == 3
     assert "vegaEmbed" in sent[0]["vega"][2]
+
+
+def test_the_schedule_text_names_what_is_overdue_on_its_day() -> None:
+    """Course 1 on 11 January 2027 read on 5 December 2026: the vaccination deadline, six weeks
+    before (30 November 2026), has passed; read on the course's first day it is history."""
+    text = _outputs(ScheduleCalculator(course1_start="2027-01-11", today="2026-12-05"))
+    lines = " ".join(text["text/plain"].split()).split(". ")
+    assert lines[1].startswith(
+        "Overdue: Last day to complete vaccinations (Swedish guideline), 30 November 2026: this "
+        "date has passed, and course 1 starts on 11 January 2027"
+    )
+    later = _outputs(ScheduleCalculator(course1_start="2027-01-11", today="2027-01-11"))
+    assert "Overdue" not in later["text/plain"]
+    with pytest.raises(Exception, match="give a date as YYYY-MM-DD"):
+        ScheduleCalculator(today="5 December")

@@ -360,17 +360,18 @@ def write_embed_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 EMBED_HELP = """\
-Under the calculator, **Embed** gives the code for an iframe that opens with the inputs on show,
-made from this page's own address; **Link** gives the address of this page with them.
+Under the calculator's answer, **Embed** gives the code for an iframe that opens with the inputs
+on show, made from this page's own address; **Link** gives the address of this page with them.
 Type the case first, then press the button: the code is selected and, where the browser allows,
 copied. The frame holds the calculator alone, with its sources; every link in it opens outside the
 frame.
 
-The code has two parts: the iframe, and a few lines of script that let the frame take the height
-of the calculator as it grows and shrinks. The script loads nothing and changes nothing but the
-height of a frame that sends it its height; without it (some course platforms remove scripts) the
-frame keeps its height and scrolls inside. For two calculators on one course page, paste both
-iframes and the script once.
+The code has two parts: the iframe, which starts at about the calculator's height at the width it
+gets (measured, so the course page does not jump as the frame loads), and a few lines of script
+that let the frame take the height of the calculator as it grows and shrinks. The script loads
+nothing and changes nothing but the height of a frame that sends it its height; without it (some
+course platforms remove scripts) the frame keeps its starting height and scrolls inside if it must.
+For two calculators on one course page, paste both iframes and the script once.
 """
 
 

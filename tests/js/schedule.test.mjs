@@ -14,6 +14,7 @@ import {
   scheduleIcs,
   treatmentSchedule,
 } from "../../widgets/alemtuzumab_kb/ui/js/schedule.js";
+import { overdueEvents, overdueLines, tableView } from "../../widgets/alemtuzumab_kb/ui/js/schedule_today.js";
 import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
 import { python, readVectors, root, rulesJson } from "./rules.mjs";
 
@@ -68,6 +69,23 @@ for (const c of vectors.cases) {
     }
     for (const [id, projected] of Object.entries(c.projected)) assert.equal(byId[id].projected, projected, id);
     assert.deepEqual(schedule.notices, c.notices);
+  });
+}
+
+for (const c of vectors.today) {
+  test(`schedule today: ${c.name}`, () => {
+    const schedule = treatmentSchedule(rules, c.course1_start, c.course2_start);
+    assert.deepEqual(overdueEvents(schedule, c.today).map((event) => event.id), c.overdue);
+    if (c.lines) assert.deepEqual(overdueLines(schedule, c.today), c.lines);
+    const view = tableView(schedule, c.today, rules.repeated_kinds, c.show, c.show_all);
+    const ids = view.rows.map((event) => event.id);
+    if (c.rows) assert.deepEqual(ids, c.rows);
+    else {
+      assert.deepEqual(ids.slice(0, c.first.length), c.first);
+      assert.equal(ids.length, c.count);
+    }
+    assert.equal(view.title, c.title);
+    assert.deepEqual(view.overdue.map((event) => event.id), c.overdue);
   });
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 
 import {
   InputError, absoluteText, decimals, evaluate, fixed, headline, iconCounts, iconDescription, nntInterval,
-  nntSentence, parseNumber, rateComparison, relativeText, riskComparison,
+  nntSentence, parseNumber, rateComparison, rateNntText, relativeText, riskComparison,
 } from "../../widgets/alemtuzumab_kb/ui/js/trials.js";
 
 import { useLimits } from "../../widgets/alemtuzumab_kb/ui/js/limits.js";
@@ -60,6 +60,15 @@ for (const c of vectors.headline) {
   });
 }
 
+for (const c of vectors.texts) {
+  test(`texts: ${c.name}`, () => {
+    const result = run(c.measure, c.input);
+    assert.equal(relativeText(c.measure, result), c.relative);
+    assert.equal(absoluteText(c.measure, result), c.absolute);
+    if (c.nnt) assert.equal((c.measure === "rate" ? rateNntText : nntSentence)(result), c.nnt);
+  });
+}
+
 for (const c of vectors.fixed) {
   test(`fixed: ${c.name}`, () => assert.equal(fixed(c.value, c.places), c.text));
 }
@@ -72,7 +81,7 @@ test("an interval limit near zero gets the decimals to show it", () => {
   // 20% of 100 against 10% of 100: the lower limit of the difference is about 0.015 points,
   // which one decimal would show as 0.0; the estimate and both limits get two.
   const text = absoluteText("risk", riskComparison(20, 10, 100, 100));
-  assert.match(text, /^10\.00 percentage points lower risk \(control − treated = 10\.00, 95% CI 0\.01 to \d+\.\d\d\)$/);
+  assert.match(text, /^10\.0 percentage points lower risk \(control − treated = 10\.0, 95% CI 0\.01 to \d+\.\d\)$/);
   assert.match(absoluteText("risk", riskComparison(30, 10, 100, 100)), /95% CI \d+\.\d to \d+\.\d\)$/);
 });
 
@@ -177,5 +186,5 @@ for (const state of [
 
 test("the CARE-MS I interval reads through infinity", () => {
   const outcome = evaluate(risk("10.7", "7.98", "187", "376"));
-  assert.match(nntSentence(outcome.result), /^NNT\(benefit\) 37; 95% CI NNT\(benefit\) 12 to infinity to NNT\(harm\) 47$/);
+  assert.match(nntSentence(outcome.result), /^NNT\(benefit\) 37; 95% CI NNT\(benefit\) 12 to infinity to NNT\(harm\) 47 \(Altman's notation/);
 });

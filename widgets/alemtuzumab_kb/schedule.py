@@ -341,13 +341,28 @@ def lanes() -> list[str]:
     return list(dict.fromkeys(names))
 
 
+ROW_HEIGHT = 20
+"""The height of one row of the timeline chart, in pixels."""
+AXIS_HEIGHT = 43
+LEGEND_ROW_HEIGHT = 13
+"""The rest of the chart's height, as Vega draws it (measured in Chromium with the vendored
+vega 6): the years' axis and the padding, and each row of the legend. The browser reserves
+rows, axis and legend before the chart is drawn, so drawing it moves nothing below it; a
+browser test checks the drawn chart is as tall as the room kept for it."""
+
+
 @cache
 def chart_spec() -> dict[str, Any]:
     """The timeline chart as a Vega-Lite spec, built with Altair; the browser fills its data.
 
     The data is named ``events``; each row has ``lane``, ``kind``, ``title``, ``when``, ``start``
-    and, for a period, ``end`` (the day after its last day) and ``range: true``. Dates are read
-    and drawn in UTC, so no time zone moves a day.
+    and, for a period, ``end`` (the day after its last day) and ``range: true``; ``overdue:
+    true`` rings an event that has passed before its course (`alemtuzumab_kb.schedule_today`).
+    Dates are read and drawn in UTC, so no time zone moves a day.
+
+    The height is a number, one `ROW_HEIGHT` per row (``usermeta.row_height``; the browser
+    counts the rows the data fills): a height given as a step per row would make Vega-Lite warn
+    on every drawing that it drops "fit-y", since the chart fits its container's width.
     """
     import altair as alt
 
@@ -368,10 +383,24 @@ def chart_spec() -> dict[str, Any]:
     )
     bars = base.mark_bar(height=10).encode(x=x, x2="end:T").transform_filter("datum.range")
     ticks = base.mark_tick(thickness=2, size=14).encode(x=x).transform_filter("!datum.range")
-    chart = alt.layer(bars, ticks).properties(
+    # A ring around the first day of what is overdue, in the colour of the text around the
+    # chart (the CSS of widgets/alemtuzumab_kb/ui/schedule.py gives the marks named "overdue"
+    # the page's error colour); not a colour of the kinds, so the legend stays as it is.
+    rings = (
+        base.mark_point(shape="circle", filled=False, size=260, strokeWidth=2.5)
+        .encode(x=x, color=alt.value("currentColor"))
+        .transform_filter("datum.overdue")
+        .properties(name="overdue")
+    )
+    chart = alt.layer(bars, ticks, rings).properties(
         width="container",
-        height=alt.Step(20),
+        height=ROW_HEIGHT * len(lanes()),
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        usermeta={
+            "row_height": ROW_HEIGHT,
+            "axis_height": AXIS_HEIGHT,
+            "legend_row_height": LEGEND_ROW_HEIGHT,
+        },
     )
     # Label widths and legend columns live in the config, where the browser narrows them on a
     # small screen (widgets/alemtuzumab_kb/ui/js/schedule_view.js).

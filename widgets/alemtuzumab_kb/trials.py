@@ -35,16 +35,21 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, TypedDict
 
-from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.limits import check_number, real_number
 
 # The presets are this calculator's rules; every calculator gives the browser its rules as
 # `alemtuzumab_kb.<stem>.rules_json()`.
 from alemtuzumab_kb.trials_presets import rules_json as rules_json
+
+# The words of the answer (and the rounding of every figure in them) are
+# `alemtuzumab_kb.trials_words`; these names stay importable from here.
+from alemtuzumab_kb.trials_words import MOST_DECIMALS as MOST_DECIMALS
+from alemtuzumab_kb.trials_words import count as _count
+from alemtuzumab_kb.trials_words import decimals as decimals
+from alemtuzumab_kb.trials_words import fixed as fixed
+from alemtuzumab_kb.trials_words import headline as headline
 
 Z95 = 1.959963984540054
 """The 97.5th centile of the standard normal distribution (two-sided 95% intervals)."""
@@ -253,10 +258,6 @@ def whole_patients(value: float) -> float:
     return math.ceil(float(real) - TOLERANCE)
 
 
-def _count(value: float) -> str:
-    return "infinity" if value == math.inf else str(int(value))
-
-
 def nnt_interval(lower: float, upper: float) -> NntInterval:
     """The NNT interval (Altman 1998) from the interval of the risk difference (control - treated).
 
@@ -380,91 +381,6 @@ def nnt_text(nnt: float, kind: NntKind) -> str:
         return "infinity (no difference)"
     return f"NNT({kind}) {_count(whole_patients(nnt))}"
 
-
-
-# --- Words for the results (the browser's twins are in widgets/alemtuzumab_kb/ui/js/trials.js) ----
-
-MOST_DECIMALS = 6
-"""Decimals a figure near zero may get so that it does not read as 0.0."""
-
-
-def fixed(value: float, places: int) -> str:
-    """`value` with `places` decimals as the browser's ``toFixed`` writes it (halves away from
-    zero, from the float's exact value), never ``-0.0``.
-
-    Examples:
-        >>> fixed(0.25, 1), fixed(-0.04, 1), fixed(2.675, 2)
-        ('0.3', '0.0', '2.67')
-    """
-    digits = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{abs(digits) if digits == 0 else digits:.{places}f}"
-
-
-def decimals(values: Sequence[float], places: int = 1) -> int:
-    """The decimals at which no value other than zero reads as zero: `places`, or more (up to
-    MOST_DECIMALS) for a value close to zero.
-
-    Examples:
-        >>> decimals([1.06, 13.3]), decimals([0.04, 8.3]), decimals([-0.004, 0.0])
-        (1, 2, 3)
-    """
-    while places < MOST_DECIMALS and any(
-        value != 0 and float(fixed(abs(value), places)) == 0 for value in values
-    ):
-        places += 1
-    return places
-
-
-def _measured(measure: object, result: object) -> None:
-    """InputError unless `result` is what `measure` names: the result of rate_comparison for
-    ``"rate"``, of risk_comparison for ``"risk"``."""
-    made_by = {"rate": ("rate_comparison", "difference"), "risk": ("risk_comparison", "nnt_kind")}
-    if not isinstance(measure, str) or measure not in made_by:
-        raise InputError("measure", 'Give the measure as "rate" or "risk".')
-    function, key = made_by[measure]
-    if not isinstance(result, dict) or key not in result:
-        raise InputError(
-            "measure",
-            f"headline({measure!r}, result) takes the result of {function}; give that, or the "
-            f"measure the result is of.",
-        )
-
-
-def headline(measure: Literal["rate", "risk"], result: RateComparison | RiskComparison) -> str:
-    """The result in one line, shown first: the NNT (or NNH) with its interval for risks, the
-    relapses avoided per 100 patient-years for rates.
-
-    Examples:
-        >>> headline("risk", risk_comparison(100 * 40 / 202, 100 * 54 / 426, 202, 426))
-        'NNT 15 (95% CI 8 to 92)'
-        >>> headline("rate", rate_comparison(0.39, 0.18))
-        '21.0 relapses avoided per 100 patient-years'
-    """
-    _measured(measure, result)
-    if measure == "rate":
-        per_100 = result["relapses_avoided_per_100_patient_years"]
-        if result["difference"] > 0:
-            return f"{fixed(per_100, 1)} relapses avoided per 100 patient-years"
-        if result["difference"] < 0:
-            return f"{fixed(-per_100, 1)} extra relapses per 100 patient-years"
-        return "No difference in relapses per patient-year"
-    kind, interval = result["nnt_kind"], result["nnt_interval"]
-    if kind == "none":
-        head = "No difference in risk: the NNT is infinite"
-    else:
-        head = f"{'NNT' if kind == 'benefit' else 'NNH'} {_count(result['nnt'])}"
-    if interval is None:
-        return head
-    if interval["includes_infinity"]:
-        parts = []
-        if interval["benefit"] is not None:
-            parts.append(f"NNT {_count(interval['benefit'][0])}")
-        parts.append("infinity")
-        if interval["harm"] is not None:
-            parts.append(f"NNH {_count(interval['harm'][0])}")
-        return f"{head} (95% CI {' to '.join(parts)})"
-    low, high = interval["benefit"] or interval["harm"]  # type: ignore[misc]
-    return f"{head} (95% CI {_count(low)} to {_count(high)})"
 
 
 def half_up(value: float) -> int:

@@ -24,6 +24,7 @@ from alemtuzumab_kb.facts import (
     load_trials,
 )
 from alemtuzumab_kb.limits import limits_json
+from alemtuzumab_kb.trials_words import rounding_sentence
 
 DEFAULT_PRESET = "care-ms-ii-disability-patients"
 """What the calculator shows first: a trial's published counts of patients with both arm sizes,
@@ -210,5 +211,9 @@ def rules_json(data: str = str(DATA)) -> dict[str, Any]:
     if DEFAULT_PRESET not in {p["id"] for p in presets}:
         raise ValueError(f"trials: the default preset {DEFAULT_PRESET!r} is not among the presets")
     return {
-        "presets": presets, "trials": trials, "default": DEFAULT_PRESET, "limits": limits_json()
+        "presets": presets,
+        "trials": trials,
+        "default": DEFAULT_PRESET,
+        "limits": limits_json(),
+        "rounding": rounding_sentence(),
     }

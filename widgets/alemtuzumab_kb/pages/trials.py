@@ -20,6 +20,7 @@ from alemtuzumab_kb.facts import (
 )
 from alemtuzumab_kb.trials import half_up, rate_comparison, risk_comparison
 from alemtuzumab_kb.trials_presets import ci_text, p_text, percent_text, ratio_text, with_ci
+from alemtuzumab_kb.trials_words import rounded
 
 
 def _reported(percent: float | None, ratio: float) -> str:
@@ -195,7 +196,8 @@ def _explain(trial: Trial, stated: StatedFigure, claim: Claim, facts: Facts) -> 
         assert stated.control is not None and stated.treated is not None
         recomputed = (
             f"{percentages_text} relative; "
-            f"{100 * from_percentages['absolute_risk_reduction']:g} percentage points absolute"
+            f"{rounded(100 * from_percentages['absolute_risk_reduction'], 'percent')} percentage "
+            "points absolute"
         )
         control_km = half_up(c.disability_kaplan_meier_percent) == stated.control
         treated_km = half_up(t.disability_kaplan_meier_percent) == stated.treated

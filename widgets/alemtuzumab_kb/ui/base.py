@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -28,6 +31,27 @@ def book_url() -> str | None:
     if not url:
         return None
     return url if url.endswith("/") else f"{url}/"
+
+
+FRAME_HEIGHTS = Path(__file__).with_name("frame_heights.json")
+"""Each embed page's height at typical frame widths, measured in Chromium (`make
+frame-heights`, tests/frame_heights.py)."""
+
+
+@cache
+def frame_heights(stem: str) -> dict[str, list[int]]:
+    """The measured heights of a calculator's embed page: ``{"widths": [...], "heights":
+    [...]}``, or empty for a calculator not measured (its snippet then gives a fixed height).
+
+    Examples:
+        >>> heights = frame_heights("washout")
+        >>> len(heights["widths"]) == len(heights["heights"]) > 2
+        True
+    """
+    stored = json.loads(FRAME_HEIGHTS.read_text(encoding="utf-8"))
+    if stem not in stored["heights"]:
+        return {}
+    return {"widths": stored["widths"], "heights": stored["heights"][stem]}
 
 
 class Calculator(anywidget.AnyWidget):
@@ -56,6 +80,9 @@ class Calculator(anywidget.AnyWidget):
     _stem = traitlets.Unicode().tag(sync=True)
     """The calculator's stem (``washout``): its embed page is ``embed/<stem>.html``."""
     _title = traitlets.Unicode().tag(sync=True)
+    _frame = traitlets.Dict().tag(sync=True)
+    """The embed page's measured heights (`frame_heights`): the Embed snippet starts its frame
+    at the height the calculator has at the frame's width, so the page around it holds still."""
     _example = traitlets.Dict().tag(sync=True)
     """The calculator's example inputs (`example_inputs()`): while the inputs are these, the view
     says so, so that nobody takes the example for a case of their own."""
@@ -71,6 +98,7 @@ class Calculator(anywidget.AnyWidget):
         super().__init__(**kwargs)
         self._stem = self.view.removesuffix("_view")
         self._title = self.title
+        self._frame = frame_heights(self._stem)
         self._example = self.example_inputs()
 
     def example_inputs(self) -> dict[str, str]:

@@ -10,8 +10,10 @@ import traitlets
 from alemtuzumab_kb.schedule import rules_json, schedule_ics, treatment_schedule
 from alemtuzumab_kb.schedule_calendar import DEFAULT_STAMP
 from alemtuzumab_kb.schedule_events import Schedule
+from alemtuzumab_kb.schedule_today import overdue_lines
 from alemtuzumab_kb.ui.base import Calculator
 from alemtuzumab_kb.ui.esm import vega_sources
+from alemtuzumab_kb.washout import wrap_line
 
 # The look of this calculator's parts, on top of the shared calculator.css.
 CSS = """
@@ -47,6 +49,15 @@ CSS = """
 .calc-schedule .schedule-chart .role-axis-tick line,
 .calc-schedule .schedule-chart .role-axis-grid line { stroke: var(--kb-border); }
 .calc-schedule .schedule-open { font-size: 0.875rem; padding-left: 1.25rem; }
+/* What is overdue: after the answer, and first in the table, marked in words and by a border. */
+.calc-schedule .calc-status p.schedule-overdue-line {
+  font-weight: 600; margin: 0.35rem 0; padding: 0.25rem 0.5rem;
+  border-left: 4px solid var(--kb-error); background: var(--kb-error-bg);
+}
+.calc-schedule .schedule-overdue td:first-child { border-left: 4px solid var(--kb-error); }
+.calc-schedule .schedule-overdue-mark { color: var(--kb-error); }
+.calc-schedule .schedule-passed { display: block; font-weight: 600; }
+.calc-schedule .schedule-chart .overdue_marks path { stroke: var(--kb-error); }
 .calc-schedule .calc-list-title { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 @media (max-width: 40rem) {
   .calc-schedule .schedule-when { white-space: normal; min-width: 6.5rem; }
@@ -82,9 +93,26 @@ class ScheduleCalculator(Calculator):
     """The first infusion day of course 1, ``YYYY-MM-DD``."""
     course2_start = traitlets.Unicode("").tag(sync=True)
     """The first infusion day of course 2, ``YYYY-MM-DD``, or empty if not given."""
+    today = traitlets.Unicode("").tag(sync=True)
+    """The day the schedule is read on, ``YYYY-MM-DD``, for what is overdue and the table's
+    rows from today: empty (the default) for the reader's own today, from the clock. A test or
+    a worked example sets it; it is not an input of the page's address."""
+
+    @traitlets.validate("today")
+    def _valid_today(self, proposal: dict[str, Any]) -> str:
+        value = proposal["value"].strip()
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise traitlets.TraitError(
+                    f"today: give a date as YYYY-MM-DD, or leave it empty for the clock's; "
+                    f"{value!r} is not one."
+                ) from None
+        return value
 
     def __init__(self, **kwargs: Any) -> None:
-        for name in ("course1_start", "course2_start"):
+        for name in ("course1_start", "course2_start", "today"):
             if isinstance(kwargs.get(name), dt.date):
                 kwargs[name] = kwargs[name].isoformat()
             elif name in kwargs and kwargs[name] is None:
@@ -106,6 +134,17 @@ class ScheduleCalculator(Calculator):
     def result(self) -> Schedule:
         """The schedule for the current inputs, from the Python core (raises ValueError like it)."""
         return treatment_schedule(self.course1_start, self.course2_start or None)
+
+    def reading_day(self) -> dt.date:
+        """`today` as a date, or the clock's today where it is empty."""
+        return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+    def static_text(self) -> str:
+        """The schedule as text, with what is overdue on `reading_day()` after its headline."""
+        schedule = self.result()
+        head, rest = str(schedule).split("\n", 1)
+        late = [wrap_line(line) for line in overdue_lines(schedule, self.reading_day())]
+        return "\n".join([head, *late, rest])
 
     def ics(self, stamp: dt.datetime | str = DEFAULT_STAMP) -> str:
         """The calendar file for the current inputs, as the download button makes it."""

@@ -16,6 +16,7 @@ from alemtuzumab_kb.trials import (
     risk_comparison,
     rules_json,
 )
+from alemtuzumab_kb.trials_words import absolute_text, nnt_sentence, rate_nnt_text, relative_text
 from alemtuzumab_kb.ui.base import Calculator
 from alemtuzumab_kb.ui.esm import JS
 
@@ -27,10 +28,6 @@ def _typed(text: str, percent: bool = False, whole: bool = False) -> float | str
         return typed_number(text, percent, whole)
     except InputError:
         return text
-
-
-def _percent(fraction: float) -> str:
-    return f"{100 * fraction:.1f}%"
 
 
 def _default_preset() -> dict[str, Any]:
@@ -99,21 +96,19 @@ class TrialsCalculator(Calculator):
         return f"{_headline(result)}. {self._details(result)}"
 
     def _details(self, result: RateComparison | RiskComparison) -> str:
-        if "nnt_text" in result:
-            text = (
-                f"Risk {self.control}% with the comparator, {self.treated}% with treatment: "
-                f"relative risk reduction {_percent(result['relative_risk_reduction'])}, "
-                f"absolute risk reduction {_percent(result['absolute_risk_reduction'])}, "
-                f"{result['nnt_text']}."
+        measure = "risk" if "nnt_text" in result else "rate"
+        if measure == "risk":
+            inputs = f"Risk {self.control}% with the comparator, {self.treated}% with treatment"
+            nnt = nnt_sentence(result)
+        else:
+            inputs = (
+                f"Relapse rate {self.control} per patient-year with the comparator, "
+                f"{self.treated} with treatment"
             )
-            interval = result["nnt_interval"]
-            return f"{text} 95% interval of the NNT: {interval['text']}." if interval else text
+            nnt = rate_nnt_text(result).removesuffix(".")
         return (
-            f"Relapse rate {self.control} per patient-year with the comparator, "
-            f"{self.treated} with treatment: relative reduction "
-            f"{_percent(result['relative_reduction'])}, "
-            f"{result['relapses_avoided_per_100_patient_years']:.1f} relapses avoided "
-            "per 100 patient-years."
+            f"{inputs}. Relative effect: {relative_text(measure, result)}. Absolute effect: "
+            f"{absolute_text(measure, result)}. Number needed to treat: {nnt}."
         )
 
 

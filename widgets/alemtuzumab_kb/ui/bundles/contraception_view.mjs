@@ -182,6 +182,7 @@ function exampleNote(model) {
 }
 var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
 var FRAME_HEIGHT = 640;
+var FRAME_WIDTH = "48rem";
 var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
 function inputs(model) {
   return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
@@ -202,8 +203,25 @@ function embedLink(model) {
   return url.href;
 }
 var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+var number = (value) => String(Math.round(value * 1e4) / 1e4);
+function frameHeight(frame) {
+  const widths = frame && frame.widths || [];
+  const heights = frame && frame.heights || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
+  return `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); height: calc(${terms.join(" + ")})`;
+}
 function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return `<div style="container-type: inline-size">
+<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" loading="eager" width="100%" height="${fallback}" style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>
+</div>
 <script>${RESIZE_SCRIPT}<\/script>`;
 }
 function shareTools(model, id) {
@@ -354,7 +372,7 @@ function addDuration(start, duration) {
   return addDays(addMonths(start, duration.months || 0), duration.days || 0);
 }
 function toIso(date) {
-  const pad = (number, width) => String(number).padStart(width, "0");
+  const pad = (number2, width) => String(number2).padStart(width, "0");
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 function formatDate(date) {
@@ -383,22 +401,22 @@ function courseHelp() {
   return `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: 1 for the first course, 2 for the second.`;
 }
 function courseNumber(value) {
-  let number = value;
+  let number2 = value;
   if (typeof value === "string") {
     const text = cleanText(value, "the course number");
     if (!text) throw new InputError("course", courseHelp());
     if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${cut(text)}' is not a course number. ${courseHelp()}`);
-    number = Number(text);
+    number2 = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
-  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
-  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
-  return number;
+  if (typeof number2 !== "number" || !Number.isInteger(number2)) throw new InputError("course", courseHelp());
+  if (number2 < 1) throw new InputError("course", `There is no course ${BigInt(number2)}. ${courseHelp()}`);
+  if (numberProblem(number2, "course", "The course number")) throw new InputError("course", courseHelp());
+  return number2;
 }
 function courseRule(rules, course) {
-  const number = courseNumber(course);
-  const group = number === 1 ? "first" : number === 2 ? "second" : "further";
-  return { group, number, ...rules.courses[group] };
+  const number2 = courseNumber(course);
+  const group = number2 === 1 ? "first" : number2 === 2 ? "second" : "further";
+  return { group, number: number2, ...rules.courses[group] };
 }
 function lastInfusion(rules, courseStart, course) {
   return toIso(courseEnd(rules, enteredDate(courseStart, COURSE_START), course));
@@ -475,16 +493,19 @@ function render({ model, el }) {
     )
   );
   const status = statusRegion();
+  const details = element("div", { class: "calc-details" });
   root.append(
     pair(labelled("Start from", known), lastGroup),
     courseGroup,
     exampleNote(model),
     status,
-    disclaimer(),
-    shareTools(model, id)
+    shareTools(model, id),
+    details,
+    disclaimer()
   );
   el.append(root);
   function fail(message) {
+    details.replaceChildren();
     status.classList.add("calc-error");
     status.replaceChildren(element("p", { "data-result": "error" }, message));
   }
@@ -541,6 +562,7 @@ function render({ model, el }) {
     );
     status.replaceChildren(headline(headline2(result)), lastLine);
     if (how) status.append(how);
+    details.replaceChildren();
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });
       block.append(element("p", { class: "calc-list-title" }, milestones[0].label));
@@ -552,7 +574,7 @@ function render({ model, el }) {
         ul.append(li);
       }
       block.append(ul);
-      status.append(block);
+      details.append(block);
     }
   }
   function setFromInputs() {

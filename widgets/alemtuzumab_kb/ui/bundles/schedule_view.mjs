@@ -182,6 +182,7 @@ function exampleNote(model) {
 }
 var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
 var FRAME_HEIGHT = 640;
+var FRAME_WIDTH = "48rem";
 var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
 function inputs(model) {
   return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
@@ -202,8 +203,25 @@ function embedLink(model) {
   return url.href;
 }
 var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+var number = (value) => String(Math.round(value * 1e4) / 1e4);
+function frameHeight(frame) {
+  const widths = frame && frame.widths || [];
+  const heights = frame && frame.heights || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
+  return `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); height: calc(${terms.join(" + ")})`;
+}
 function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return `<div style="container-type: inline-size">
+<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" loading="eager" width="100%" height="${fallback}" style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>
+</div>
 <script>${RESIZE_SCRIPT}<\/script>`;
 }
 function shareTools(model, id) {
@@ -354,7 +372,7 @@ function addDuration(start, duration) {
   return addDays(addMonths(start, duration.months || 0), duration.days || 0);
 }
 function toIso(date) {
-  const pad = (number, width) => String(number).padStart(width, "0");
+  const pad = (number2, width) => String(number2).padStart(width, "0");
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 function formatDate(date) {
@@ -381,22 +399,22 @@ function courseHelp() {
   return `Enter the course number as a whole number ${limitWords(numberLimit("course"))}: 1 for the first course, 2 for the second.`;
 }
 function courseNumber(value) {
-  let number = value;
+  let number2 = value;
   if (typeof value === "string") {
     const text = cleanText(value, "the course number");
     if (!text) throw new InputError("course", courseHelp());
     if (!/^[0-9]+$/.test(text)) throw new InputError("course", `'${cut(text)}' is not a course number. ${courseHelp()}`);
-    number = Number(text);
+    number2 = Number(text);
   }
-  if (typeof number !== "number" || !Number.isInteger(number)) throw new InputError("course", courseHelp());
-  if (number < 1) throw new InputError("course", `There is no course ${BigInt(number)}. ${courseHelp()}`);
-  if (numberProblem(number, "course", "The course number")) throw new InputError("course", courseHelp());
-  return number;
+  if (typeof number2 !== "number" || !Number.isInteger(number2)) throw new InputError("course", courseHelp());
+  if (number2 < 1) throw new InputError("course", `There is no course ${BigInt(number2)}. ${courseHelp()}`);
+  if (numberProblem(number2, "course", "The course number")) throw new InputError("course", courseHelp());
+  return number2;
 }
 function courseRule(rules, course) {
-  const number = courseNumber(course);
-  const group = number === 1 ? "first" : number === 2 ? "second" : "further";
-  return { group, number, ...rules.courses[group] };
+  const number2 = courseNumber(course);
+  const group = number2 === 1 ? "first" : number2 === 2 ? "second" : "further";
+  return { group, number: number2, ...rules.courses[group] };
 }
 function courseEnd(rules, start, course) {
   return addDays(start, courseRule(rules, course).infusion_days - 1);
@@ -722,38 +740,97 @@ function calendarText(rules, schedule, stamp = rules.ics.default_stamp, include 
   lines.push("END:VCALENDAR");
   return lines.map((line) => icsFold(line) + "\r\n").join("");
 }
-function chartRows(rules, schedule) {
+function chartRows(rules, schedule, overdue = []) {
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const late = new Set(overdue.map((event) => event.id));
   return schedule.events.map((event) => ({
     id: event.id,
     lane: event.lane,
     kind: event.kind,
     kind_label: kinds[event.kind],
     title: event.title,
-    when: whenText(event),
+    when: late.has(event.id) ? `${whenText(event)} (overdue: the date has passed)` : whenText(event),
     start: event.start,
     end: event.end === null ? null : toIso(addDays(parseDate(event.end), 1)),
-    range: event.end !== null
+    range: event.end !== null,
+    overdue: late.has(event.id)
   }));
 }
-function chartDescription(rules, schedule) {
+function chartLanes(rules, schedule) {
+  return rules.lanes.filter((lane) => schedule.events.some((event) => event.lane === lane));
+}
+function chartDescription(rules, schedule, overdue = []) {
   const events = schedule.events;
   const last = events.reduce((latest, event) => {
     const end = event.end || event.start;
     return end > latest ? end : latest;
   }, events[0].start);
-  const used = rules.lanes.filter((lane) => events.some((event) => event.lane === lane));
-  return `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (${used.join("; ")}). Ticks are single days and bars are periods; the table above lists the events with their dates and sources.`;
+  const used = chartLanes(rules, schedule);
+  const late = overdue.length ? ` A ring marks what is overdue: ${overdue.map((event) => `${event.title}, ${whenText(event)}`).join("; ")}.` : "";
+  return `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (${used.join("; ")}). Ticks are single days and bars are periods.${late} The table above lists the events with their dates and sources.`;
 }
 
-// widgets/alemtuzumab_kb/ui/js/schedule_view.js
-var NARROW = 520;
+// widgets/alemtuzumab_kb/ui/js/schedule_today.js
 var NEXT_ROWS = 8;
 var SHOW = [
   ["all", "every event"],
   ["once", "treatment, precautions and deadlines"],
   ["repeated", "tests and yearly checks"]
 ];
+function overdueEvents(schedule, today) {
+  return schedule.events.filter((event) => {
+    if (event.course === null) return false;
+    const course = schedule.courses[event.course - 1];
+    return today < course.start && event.start < course.start && event.start < today;
+  });
+}
+function passedText(schedule, event) {
+  const course = schedule.courses[(event.course || 1) - 1];
+  const what = event.end === null ? "this date has passed" : "its first day has passed";
+  return `${what}, and course ${course.number} starts on ${formatDate(parseDate(course.start))}`;
+}
+function whenText2(event) {
+  const start = formatDate(parseDate(event.start));
+  return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
+}
+function overdueLines(schedule, today) {
+  return overdueEvents(schedule, today).map(
+    (event) => `Overdue: ${event.title}, ${whenText2(event)}: ${passedText(schedule, event)}.`
+  );
+}
+var overdueCount = (number2) => `${number2} overdue event${number2 === 1 ? "" : "s"}`;
+function tableView(schedule, today, repeatedKinds, show = "all", showAll = false) {
+  if (!SHOW.some(([value]) => value === show)) {
+    throw new Error(`Choose which events to show: one of ${SHOW.map(([value]) => value).join(", ")}.`);
+  }
+  const late = overdueEvents(schedule, today);
+  const rest = schedule.events.filter(
+    (event) => !late.includes(event) && (show === "all" || repeatedKinds.includes(event.kind) === (show === "repeated"))
+  );
+  const total = late.length + rest.length;
+  const when = formatDate(parseDate(today));
+  const view = (rows, title2) => ({ rows, overdue: late, total, title: title2, complete: rows.length === total });
+  if (showAll) return view([...late, ...rest], `All ${total} events${late.length ? ", the overdue first" : ""}`);
+  const coming = rest.filter((event) => (event.end || event.start) >= today);
+  const following = coming.slice(0, NEXT_ROWS);
+  let title;
+  if (late.length && following.length) {
+    title = `${overdueCount(late.length)}, then the next ${following.length} of ${total} events, from today, ${when}`;
+  } else if (late.length) {
+    title = `${overdueCount(late.length)}; every other event is before today, ${when}`;
+  } else if (!coming.length) {
+    title = `Every one of the ${total} events is before today, ${when}`;
+  } else if (coming.length === rest.length) {
+    title = `The first ${following.length} of ${total} events`;
+  } else {
+    title = `The next ${following.length} of ${total} events, from today, ${when}`;
+  }
+  return view([...late, ...following], title);
+}
+
+// widgets/alemtuzumab_kb/ui/js/schedule_view.js
+var NARROW = 520;
+var ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
 }
@@ -773,7 +850,7 @@ function sourceCell(event, siteRoot) {
   }
   return cell;
 }
-function eventRow(event, siteRoot) {
+function eventRow(event, siteRoot, passed = "") {
   const row = element("tr", {
     "data-id": event.id,
     "data-rule": event.rule,
@@ -781,13 +858,19 @@ function eventRow(event, siteRoot) {
     "data-start": event.start,
     "data-end": event.end || "",
     "data-projected": String(event.projected),
-    "data-citations": [...new Set(event.rules.map((rule) => rule.key))].join(" ")
+    "data-citations": [...new Set(event.rules.map((rule) => rule.key))].join(" "),
+    "data-overdue": String(Boolean(passed))
   });
   const when = element("td", { class: "schedule-when" });
+  if (passed) {
+    row.classList.add("schedule-overdue");
+    when.append(element("strong", { class: "schedule-overdue-mark" }, "Overdue"), element("br"));
+  }
   when.append(timeNode(event.start));
   if (event.end !== null) when.append(document.createTextNode(" to "), timeNode(event.end));
   const what = element("td");
   what.append(element("strong", { class: "schedule-title" }, event.title));
+  if (passed) what.append(element("span", { class: "schedule-passed" }, `${passed[0].toUpperCase()}${passed.slice(1)}.`));
   if (event.projected) {
     what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
   }
@@ -859,7 +942,7 @@ function render({ model, el }) {
   const chartNote = element(
     "figcaption",
     { class: "calc-hint" },
-    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. The table above lists every event with its source."
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event, and a ring marks what is overdue. The table above lists every event with its source."
   );
   figure.append(chart, chartNote);
   const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
@@ -904,9 +987,9 @@ function render({ model, el }) {
     ),
     exampleNote(model),
     status,
+    shareTools(model, id),
     results,
-    disclaimer(),
-    shareTools(model, id)
+    disclaimer()
   );
   el.append(root);
   let current2 = null;
@@ -928,30 +1011,20 @@ function render({ model, el }) {
   }
   let showAll = false;
   function today() {
+    const set = String(model.get("today") ?? "");
+    if (ISO_DATE.test(set)) return set;
     const now = /* @__PURE__ */ new Date();
     return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   }
   function applyFilter() {
-    const wanted = show.value;
-    const rows = [...body.rows];
-    const matching = rows.filter((row) => {
-      const repeated = repeatedKinds.includes(row.dataset.kind);
-      return wanted === "once" ? !repeated : wanted === "repeated" ? repeated : true;
-    });
-    const now = today();
-    const coming = matching.filter((row) => (row.dataset.end || row.dataset.start) >= now);
-    const next = coming.slice(0, NEXT_ROWS);
-    const visible = new Set(showAll ? matching : next);
-    for (const row of rows) row.hidden = !visible.has(row);
-    const total = matching.length;
-    const when = formatDate(parseDate(now));
-    if (showAll) tableTitle.textContent = `All ${total} events`;
-    else if (!coming.length) tableTitle.textContent = `Every one of the ${total} events is before today, ${when}`;
-    else if (coming.length === total) tableTitle.textContent = `The first ${next.length} of ${total} events`;
-    else tableTitle.textContent = `The next ${next.length} of ${total} events, from today, ${when}`;
+    if (!current2) return;
+    const view = tableView(current2, today(), repeatedKinds, show.value, showAll);
+    const visible = new Set(view.rows.map((event) => event.id));
+    for (const row of body.rows) row.hidden = !visible.has(row.dataset.id);
+    tableTitle.textContent = view.title;
     table.hidden = visible.size === 0;
-    more.hidden = !showAll && next.length === total;
-    more.textContent = showAll ? "Show only the next events" : `Show all ${total} events`;
+    more.hidden = !showAll && view.complete;
+    more.textContent = showAll ? "Show only the next events" : `Show all ${view.total} events`;
     more.setAttribute("aria-expanded", String(showAll));
   }
   more.addEventListener("click", () => {
@@ -964,6 +1037,7 @@ function render({ model, el }) {
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
+      chart.style.minHeight = "";
       chart.replaceChildren(
         element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events.")
       );
@@ -971,13 +1045,18 @@ function render({ model, el }) {
       return;
     }
     const spec = JSON.parse(JSON.stringify(rules.chart));
-    spec.data = { name: "events", values: chartRows(rules, schedule) };
-    if (chart.clientWidth < NARROW) {
+    const late = overdueEvents(schedule, today());
+    spec.data = { name: "events", values: chartRows(rules, schedule, late) };
+    if (!late.length && Array.isArray(spec.layer)) spec.layer = spec.layer.filter((layer) => layer.name !== "overdue");
+    const rowHeight = spec.usermeta && spec.usermeta.row_height;
+    if (rowHeight) spec.height = rowHeight * chartLanes(rules, schedule).length;
+    if (legendColumns() === 1) {
       spec.config = spec.config || {};
       spec.config.axisY = { ...spec.config.axisY || {}, labelLimit: 120 };
       spec.config.legend = { ...spec.config.legend || {}, columns: 1 };
     }
     drawnWidth = chart.clientWidth;
+    reserveChart(schedule);
     if (chartView) chartView.finalize();
     chartView = null;
     const target = element("div", { class: "schedule-chart-target" });
@@ -993,6 +1072,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
+      chart.style.minHeight = "";
       chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
@@ -1000,7 +1080,7 @@ function render({ model, el }) {
   function update() {
     const siteRoot = siteRootOf(model);
     const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
-    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
+    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad, today()]);
     if (key === shown) return;
     shown = key;
     if (badDate(first, "The first day of course 1") || badDate(second, "The first day of course 2")) return;
@@ -1019,7 +1099,8 @@ function render({ model, el }) {
     const lines = schedule.summary.map(
       (line, index) => element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line)
     );
-    status.replaceChildren(headline(schedule.headline), ...lines);
+    const late = overdueLines(schedule, today()).map((line) => element("p", { class: "schedule-overdue-line", "data-result": "overdue" }, line));
+    status.replaceChildren(headline(schedule.headline), ...late, ...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     setTimeout(() => {
       if (current2 === schedule) showDetails(schedule, siteRoot);
@@ -1027,7 +1108,11 @@ function render({ model, el }) {
   }
   function showDetails(schedule, siteRoot) {
     results.hidden = false;
-    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
+    const late = overdueEvents(schedule, today());
+    const rows = [...late, ...schedule.events.filter((event) => !late.includes(event))];
+    body.replaceChildren(
+      ...rows.map((event) => eventRow(event, siteRoot, late.includes(event) ? passedText(schedule, event) : ""))
+    );
     applyFilter();
     openList.replaceChildren(
       ...schedule.openPoints.map((point) => {
@@ -1049,8 +1134,20 @@ function render({ model, el }) {
     if (chartWanted === current2) drawChart(chartWanted);
   }, { rootMargin: "300px 0px" });
   if (nearObserver) nearObserver.observe(chart);
+  function legendColumns() {
+    return chart.clientWidth < NARROW ? 1 : (rules.chart.config.legend || {}).columns || 1;
+  }
+  function reserveChart(schedule) {
+    const meta = rules.chart && rules.chart.usermeta || {};
+    if (!meta.row_height) return;
+    const legendRows = Math.ceil(rules.kinds.length / legendColumns());
+    const height = meta.row_height * chartLanes(rules, schedule).length + meta.axis_height + meta.legend_row_height * legendRows;
+    chart.style.minHeight = `${height}px`;
+    chart.dataset.reserved = String(height);
+  }
   function showChart(schedule) {
-    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    reserveChart(schedule);
+    chart.setAttribute("aria-label", chartDescription(rules, schedule, overdueEvents(schedule, today())));
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;
   }
@@ -1097,7 +1194,7 @@ function render({ model, el }) {
     input.addEventListener("keyup", update);
     input.addEventListener("blur", update);
   }
-  const traits = ["course1_start", "course2_start"];
+  const traits = ["course1_start", "course2_start", "today"];
   for (const name of traits) model.on(`change:${name}`, setFromModel);
   setFromModel();
   return () => {

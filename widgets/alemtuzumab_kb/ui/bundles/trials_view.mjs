@@ -173,6 +173,7 @@ function exampleNote(model) {
 }
 var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
 var FRAME_HEIGHT = 640;
+var FRAME_WIDTH = "48rem";
 var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
 function inputs(model) {
   return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
@@ -193,8 +194,25 @@ function embedLink(model) {
   return url.href;
 }
 var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+var number = (value) => String(Math.round(value * 1e4) / 1e4);
+function frameHeight(frame) {
+  const widths = frame && frame.widths || [];
+  const heights = frame && frame.heights || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
+  return `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); height: calc(${terms.join(" + ")})`;
+}
 function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return `<div style="container-type: inline-size">
+<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" loading="eager" width="100%" height="${fallback}" style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>
+</div>
 <script>${RESIZE_SCRIPT}<\/script>`;
 }
 function shareTools(model, id) {
@@ -479,11 +497,7 @@ function evaluate({ measure, control, treated, n_control: nControl, n_treated: n
     throw error;
   }
 }
-function percentText(fraction2, places = 1) {
-  const value = 100 * fraction2;
-  const text = value.toFixed(places);
-  return Number(text) === 0 ? 0 .toFixed(places) + "%" : text + "%";
-}
+var PLACES = { percent: 1, ratio: 2, rate: 2, per_100: 1, patient_years: 1 };
 function fixed(value, places) {
   const text = value.toFixed(places);
   return Number(text) === 0 ? 0 .toFixed(places) : text;
@@ -494,24 +508,34 @@ function decimals(values, places = 1, most = MOST_DECIMALS) {
   }
   return places;
 }
+function rounded(value, kind) {
+  return fixed(value, decimals([value], PLACES[kind]));
+}
+function percentText(fraction2) {
+  return `${rounded(100 * fraction2, "percent")}%`;
+}
+var minus = (text) => text.replace("-", "−");
+function nntReach(interval, kind) {
+  const ends = [
+    interval.benefit ? `one patient helped per ${count(interval.benefit[0])} treated` : "no difference",
+    interval.harm ? `one patient harmed per ${count(interval.harm[0])} treated` : "no difference"
+  ];
+  if (ends[0] === ends[1]) return "the 95% interval is no difference";
+  if (kind === "none") return `the 95% interval runs from ${ends[0]} to ${ends[1]}`;
+  return `the 95% interval includes no difference: from ${ends[0]} to ${ends[1]}`;
+}
 function headline2(measure, result) {
   if (measure === "rate") {
     const perHundred = result.relapses_avoided_per_100_patient_years;
-    if (result.difference > 0) return `${fixed(perHundred, 1)} relapses avoided per 100 patient-years`;
-    if (result.difference < 0) return `${fixed(-perHundred, 1)} extra relapses per 100 patient-years`;
+    if (result.difference > 0) return `${rounded(perHundred, "per_100")} relapses avoided per 100 patient-years`;
+    if (result.difference < 0) return `${rounded(-perHundred, "per_100")} extra relapses per 100 patient-years`;
     return "No difference in relapses per patient-year";
   }
   const kind = result.nnt_kind;
   const interval = result.nnt_interval;
   const head = kind === "none" ? "No difference in risk: the NNT is infinite" : `${kind === "benefit" ? "NNT" : "NNH"} ${count(result.nnt)}`;
   if (!interval) return head;
-  if (interval.includes_infinity) {
-    const parts = [];
-    if (interval.benefit) parts.push(`NNT ${count(interval.benefit[0])}`);
-    parts.push("infinity");
-    if (interval.harm) parts.push(`NNH ${count(interval.harm[0])}`);
-    return `${head} (95% CI ${parts.join(" to ")})`;
-  }
+  if (interval.includes_infinity) return `${head}; ${nntReach(interval, kind)}`;
   const [low, high] = interval.benefit || interval.harm;
   return `${head} (95% CI ${count(low)} to ${count(high)})`;
 }
@@ -519,7 +543,7 @@ function relativeText(measure, result) {
   const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
   const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
   const what = measure === "rate" ? "relapses" : "risk";
-  const ratioText = `treated ÷ control = ${fixed(ratio, 2)}`;
+  const ratioText = `treated ÷ control = ${rounded(ratio, "ratio")}`;
   if (reduction > 0) return `${percentText(reduction)} ${measure === "rate" ? "fewer" : "lower"} ${what} on treatment (${ratioText})`;
   if (reduction < 0) return `${percentText(-reduction)} ${measure === "rate" ? "more" : "higher"} ${what} on treatment (${ratioText})`;
   return `no difference (${ratioText})`;
@@ -528,25 +552,41 @@ function absoluteText(measure, result) {
   if (measure === "rate") {
     const perHundred = result.relapses_avoided_per_100_patient_years;
     if (result.difference > 0) {
-      return `${fixed(result.difference, 2)} fewer relapses per patient-year: ${fixed(perHundred, 1)} relapses avoided per 100 patient-years of treatment, or one relapse avoided per ${fixed(result.patient_years_per_relapse_avoided, 1)} patient-years`;
+      return `${rounded(result.difference, "rate")} fewer relapses per patient-year: ${rounded(perHundred, "per_100")} relapses avoided per 100 patient-years of treatment, or one relapse avoided per ${rounded(result.patient_years_per_relapse_avoided, "patient_years")} patient-years`;
     }
     if (result.difference < 0) {
-      return `${fixed(-result.difference, 2)} more relapses per patient-year: ${fixed(-perHundred, 1)} extra relapses per 100 patient-years of treatment, or one extra relapse per ${fixed(result.patient_years_per_extra_relapse, 1)} patient-years`;
+      return `${rounded(-result.difference, "rate")} more relapses per patient-year: ${rounded(-perHundred, "per_100")} extra relapses per 100 patient-years of treatment, or one extra relapse per ${rounded(result.patient_years_per_extra_relapse, "patient_years")} patient-years`;
     }
     return "no difference in relapses per patient-year";
   }
   const arr = result.absolute_risk_reduction;
-  const places = decimals([arr, ...result.arr_ci || []].map((value) => 100 * value));
-  const points = `${fixed(Math.abs(100 * arr), places)} percentage points`;
+  const points = `${rounded(Math.abs(100 * arr), "percent")} percentage points`;
   const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
   if (!result.arr_ci) return direction;
-  const [low, high] = result.arr_ci;
-  const signed = (value) => fixed(100 * value, places).replace("-", "−");
-  return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
+  const [low, high] = result.arr_ci.map((value) => minus(rounded(100 * value, "percent")));
+  return `${direction} (control − treated = ${minus(rounded(100 * arr, "percent"))}, 95% CI ${low} to ${high})`;
 }
 function nntSentence(result) {
-  const interval = result.nnt_interval ? `; 95% CI ${result.nnt_interval.text}` : "";
-  return `${result.nnt_text}${interval}`;
+  const interval = result.nnt_interval;
+  if (!interval) return result.nnt_text;
+  const notation = interval.includes_infinity ? " (Altman's notation: an interval that includes no difference passes through infinity)" : "";
+  return `${result.nnt_text}; 95% CI ${interval.text}${notation}`;
+}
+function rateNntText(result) {
+  const why = "None for relapse rates: an NNT counts patients who have an event, while a rate counts relapses, and a patient can relapse more than once";
+  const perHundred = result.relapses_avoided_per_100_patient_years;
+  const years = "for every 100 years of treatment, such as 100 patients treated for one year or 50 for two";
+  let meaning;
+  if (result.difference > 0) {
+    const number2 = rounded(perHundred, "per_100");
+    meaning = `${number2} relapses avoided per 100 patient-years means ${number2} fewer relapses than on the comparator ${years}`;
+  } else if (result.difference < 0) {
+    const number2 = rounded(-perHundred, "per_100");
+    meaning = `${number2} extra relapses per 100 patient-years means ${number2} more relapses than on the comparator ${years}`;
+  } else {
+    meaning = "The two rates are equal: no relapses are avoided";
+  }
+  return `${why}. ${meaning}.`;
 }
 function iconDescription(icons) {
   if (icons.unit === "patients") {
@@ -637,9 +677,11 @@ function resultTable(outcome) {
     ["Relative effect", "relative", relativeText(outcome.measure, outcome.result)],
     ["Absolute effect", "absolute", absoluteText(outcome.measure, outcome.result)]
   ];
-  if (outcome.measure === "risk") {
-    rows.push(["Number needed to treat", "nnt", nntSentence(outcome.result)]);
-  }
+  rows.push([
+    "Number needed to treat",
+    "nnt",
+    outcome.measure === "risk" ? nntSentence(outcome.result) : rateNntText(outcome.result)
+  ]);
   for (const [name, key, text] of rows) {
     const row = element("tr");
     row.append(element("th", { scope: "row" }, name), element("td", { "data-result": key }, text));
@@ -682,6 +724,10 @@ function render({ model, el }) {
     element("p", { class: "calc-hint" }, "Optional: with both arm sizes, the 95% intervals of the difference and the NNT are shown.")
   );
   const about = element("div", { class: "trials-about" });
+  const picture = element("div", { class: "trials-picture" });
+  const rounding = element("details", { class: "trials-rounding" });
+  rounding.append(element("summary", {}, "How the figures are rounded"), element("p", {}, rules.rounding || ""));
+  rounding.hidden = !rules.rounding;
   const status = statusRegion();
   root.append(
     fields.preset,
@@ -690,9 +736,11 @@ function render({ model, el }) {
     sizes,
     exampleNote(model),
     status,
+    shareTools(model, id),
+    picture,
     about,
-    disclaimer(),
-    shareTools(model, id)
+    rounding,
+    disclaimer()
   );
   el.append(root);
   function currentPreset() {
@@ -718,6 +766,7 @@ function render({ model, el }) {
     const preset = currentPreset();
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
+    picture.replaceChildren();
     if (preset) {
       const trial = rules.trials[preset.trial];
       about.append(
@@ -734,9 +783,9 @@ function render({ model, el }) {
     }
     status.append(headline(headline2(outcome.measure, outcome.result)), resultTable(outcome));
     if (outcome.icons.drawable) {
-      status.append(iconArray(outcome.icons, id("picture")));
+      picture.append(iconArray(outcome.icons, id("picture")));
     } else {
-      status.append(
+      picture.append(
         element("p", {}, `The picture is left out: it shows at most ${MAX_RELAPSE_ICONS / 100} relapses per patient-year.`)
       );
     }

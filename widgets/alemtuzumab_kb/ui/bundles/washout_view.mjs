@@ -178,6 +178,7 @@ function exampleNote(model) {
 }
 var HEIGHT_MESSAGE = "alemtuzumab-kb:height";
 var FRAME_HEIGHT = 640;
+var FRAME_WIDTH = "48rem";
 var RESIZE_SCRIPT = `addEventListener("message", function (e) { var d = e.data; if (!d || d.type !== "${HEIGHT_MESSAGE}") return; var f = document.getElementsByTagName("iframe"); for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = Math.max(200, Math.min(+d.height || 0, 8000)) + "px"; });`;
 function inputs(model) {
   return (model.get("_url_params") || []).map((name) => [name, String(model.get(name) ?? "")]);
@@ -198,8 +199,25 @@ function embedLink(model) {
   return url.href;
 }
 var attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+var number = (value) => String(Math.round(value * 1e4) / 1e4);
+function frameHeight(frame) {
+  const widths = frame && frame.widths || [];
+  const heights = frame && frame.heights || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
+  return `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); height: calc(${terms.join(" + ")})`;
+}
 function embedSnippet(model) {
-  return `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return `<div style="container-type: inline-size">
+<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" loading="eager" width="100%" height="${fallback}" style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>
+</div>
 <script>${RESIZE_SCRIPT}<\/script>`;
 }
 function shareTools(model, id) {
@@ -350,7 +368,7 @@ function addDuration(start, duration) {
   return addDays(addMonths(start, duration.months || 0), duration.days || 0);
 }
 function toIso(date) {
-  const pad = (number, width) => String(number).padStart(width, "0");
+  const pad = (number2, width) => String(number2).padStart(width, "0");
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 function formatDate(date) {
@@ -544,9 +562,9 @@ function render({ model, el }) {
     names,
     exampleNote(model),
     status,
+    shareTools(model, id),
     details,
-    disclaimer(),
-    shareTools(model, id)
+    disclaimer()
   );
   el.append(root);
   function fail(message) {

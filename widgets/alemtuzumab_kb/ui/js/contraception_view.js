@@ -50,17 +50,21 @@ function render({ model, el }) {
   );
 
   const status = statusRegion();
+  // The dates, after the answer and the Link and Embed buttons (which stay by the answer).
+  const details = element("div", { class: "calc-details" });
   root.append(
     pair(labelled("Start from", known), lastGroup),
     courseGroup,
     exampleNote(model),
     status,
-    disclaimer(),
     shareTools(model, id),
+    details,
+    disclaimer(),
   );
   el.append(root);
 
   function fail(message) {
+    details.replaceChildren();
     status.classList.add("calc-error");
     status.replaceChildren(element("p", { "data-result": "error" }, message));
   }
@@ -123,6 +127,7 @@ function render({ model, el }) {
     );
     status.replaceChildren(headline(headlineText(result)), lastLine);
     if (how) status.append(how);
+    details.replaceChildren();
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });
       block.append(element("p", { class: "calc-list-title" }, milestones[0].label));
@@ -134,7 +139,7 @@ function render({ model, el }) {
         ul.append(li);
       }
       block.append(ul);
-      status.append(block);
+      details.append(block);
     }
   }
 

@@ -395,34 +395,47 @@ export function scheduleIcs(rules, course1Start, course2Start = null, stamp = ru
   return calendarText(rules, treatmentSchedule(rules, course1Start, course2Start), stamp, include);
 }
 
-/** The rows of the timeline chart: a period ends on the day after its last day. */
-export function chartRows(rules, schedule) {
+/**
+ * The rows of the timeline chart: a period ends on the day after its last day. `overdue` (the
+ * events schedule_today.js finds overdue) are marked: a ring on the chart, "overdue" in the tooltip.
+ */
+export function chartRows(rules, schedule, overdue = []) {
   const kinds = Object.fromEntries(rules.kinds.map((kind) => [kind.id, kind.label]));
+  const late = new Set(overdue.map((event) => event.id));
   return schedule.events.map((event) => ({
     id: event.id,
     lane: event.lane,
     kind: event.kind,
     kind_label: kinds[event.kind],
     title: event.title,
-    when: whenText(event),
+    when: late.has(event.id) ? `${whenText(event)} (overdue: the date has passed)` : whenText(event),
     start: event.start,
     end: event.end === null ? null : toIso(addDays(parseDate(event.end), 1)),
     range: event.end !== null,
+    overdue: late.has(event.id),
   }));
 }
 
-/** The chart's text alternative: its span, its rows, and where every event is listed. */
-export function chartDescription(rules, schedule) {
+/** The rows the chart draws: those with an event, in the rules' order. */
+export function chartLanes(rules, schedule) {
+  return rules.lanes.filter((lane) => schedule.events.some((event) => event.lane === lane));
+}
+
+/** The chart's text alternative: its span, its rows, what is overdue, and where every event is listed. */
+export function chartDescription(rules, schedule, overdue = []) {
   const events = schedule.events;
   const last = events.reduce((latest, event) => {
     const end = event.end || event.start;
     return end > latest ? end : latest;
   }, events[0].start);
-  const used = rules.lanes.filter((lane) => events.some((event) => event.lane === lane));
+  const used = chartLanes(rules, schedule);
+  const late = overdue.length
+    ? ` A ring marks what is overdue: ${overdue.map((event) => `${event.title}, ${whenText(event)}`).join("; ")}.`
+    : "";
   return (
     `Timeline of the schedule from ${formatDate(parseDate(events[0].start))} to ` +
     `${formatDate(parseDate(last))}: ${events.length} events in ${used.length} rows (` +
-    `${used.join("; ")}). Ticks are single days and bars are periods; the table above lists ` +
+    `${used.join("; ")}). Ticks are single days and bars are periods.${late} The table above lists ` +
     "the events with their dates and sources."
   );
 }

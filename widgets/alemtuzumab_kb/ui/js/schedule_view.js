@@ -9,16 +9,11 @@ import {
   shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate, toIso } from "./dates.js";
-import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
+import { calendarText, chartDescription, chartLanes, chartRows, treatmentSchedule } from "./schedule.js";
+import { SHOW, overdueEvents, overdueLines, passedText, tableView } from "./schedule_today.js";
 
 const NARROW = 520;
-// The table shows this many events from today on, and all of them on request.
-const NEXT_ROWS = 8;
-const SHOW = [
-  ["all", "every event"],
-  ["once", "treatment, precautions and deadlines"],
-  ["repeated", "tests and yearly checks"],
-];
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 
 
 function timeNode(iso) {
@@ -43,7 +38,7 @@ function sourceCell(event, siteRoot) {
   return cell;
 }
 
-function eventRow(event, siteRoot) {
+function eventRow(event, siteRoot, passed = "") {
   const row = element("tr", {
     "data-id": event.id,
     "data-rule": event.rule,
@@ -52,12 +47,18 @@ function eventRow(event, siteRoot) {
     "data-end": event.end || "",
     "data-projected": String(event.projected),
     "data-citations": [...new Set(event.rules.map((rule) => rule.key))].join(" "),
+    "data-overdue": String(Boolean(passed)),
   });
   const when = element("td", { class: "schedule-when" });
+  if (passed) {
+    row.classList.add("schedule-overdue");
+    when.append(element("strong", { class: "schedule-overdue-mark" }, "Overdue"), element("br"));
+  }
   when.append(timeNode(event.start));
   if (event.end !== null) when.append(document.createTextNode(" to "), timeNode(event.end));
   const what = element("td");
   what.append(element("strong", { class: "schedule-title" }, event.title));
+  if (passed) what.append(element("span", { class: "schedule-passed" }, `${passed[0].toUpperCase()}${passed.slice(1)}.`));
   if (event.projected) {
     what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
   }
@@ -149,8 +150,8 @@ function render({ model, el }) {
   const chartNote = element(
     "figcaption",
     { class: "calc-hint" },
-    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event. " +
-      "The table above lists every event with its source.",
+    "One row per event and source: ticks are single days, bars are periods, colours group the kinds of event, " +
+      "and a ring marks what is overdue. The table above lists every event with its source.",
   );
   figure.append(chart, chartNote);
   const download = element("button", { type: "button", class: "schedule-download" }, "Download the calendar (.ics)");
@@ -196,9 +197,9 @@ function render({ model, el }) {
     ),
     exampleNote(model),
     status,
+    shareTools(model, id),
     results,
     disclaimer(),
-    shareTools(model, id),
   );
   el.append(root);
 
@@ -224,36 +225,29 @@ function render({ model, el }) {
 
   let showAll = false;
 
-  /** The reader's today, as YYYY-MM-DD in their own time zone. */
+  /**
+   * The reader's today, as YYYY-MM-DD in their own time zone; the `today` trait, where a test or
+   * a worked example sets one, stands in for the clock.
+   */
   function today() {
+    const set = String(model.get("today") ?? "");
+    if (ISO_DATE.test(set)) return set;
     const now = new Date();
     return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   }
 
-  // The table shows the next events from today (or the first ones, for a schedule that has not
-  // begun), and every event when the reader asks: no scroll box inside the page.
+  // The table shows what is overdue first, then the next events from today (or the first ones,
+  // for a schedule that has not begun), and every event when the reader asks: no scroll box
+  // inside the page. The rows are in the table in that order (schedule_today.js).
   function applyFilter() {
-    const wanted = show.value;
-    const rows = [...body.rows];
-    const matching = rows.filter((row) => {
-      const repeated = repeatedKinds.includes(row.dataset.kind);
-      return wanted === "once" ? !repeated : wanted === "repeated" ? repeated : true;
-    });
-    const now = today();
-    // Events still to come or still running today (a period that ends today or later).
-    const coming = matching.filter((row) => (row.dataset.end || row.dataset.start) >= now);
-    const next = coming.slice(0, NEXT_ROWS);
-    const visible = new Set(showAll ? matching : next);
-    for (const row of rows) row.hidden = !visible.has(row);
-    const total = matching.length;
-    const when = formatDate(parseDate(now));
-    if (showAll) tableTitle.textContent = `All ${total} events`;
-    else if (!coming.length) tableTitle.textContent = `Every one of the ${total} events is before today, ${when}`;
-    else if (coming.length === total) tableTitle.textContent = `The first ${next.length} of ${total} events`;
-    else tableTitle.textContent = `The next ${next.length} of ${total} events, from today, ${when}`;
+    if (!current) return;
+    const view = tableView(current, today(), repeatedKinds, show.value, showAll);
+    const visible = new Set(view.rows.map((event) => event.id));
+    for (const row of body.rows) row.hidden = !visible.has(row.dataset.id);
+    tableTitle.textContent = view.title;
     table.hidden = visible.size === 0;
-    more.hidden = !showAll && next.length === total;
-    more.textContent = showAll ? "Show only the next events" : `Show all ${total} events`;
+    more.hidden = !showAll && view.complete;
+    more.textContent = showAll ? "Show only the next events" : `Show all ${view.total} events`;
     more.setAttribute("aria-expanded", String(showAll));
   }
 
@@ -268,6 +262,7 @@ function render({ model, el }) {
     const embed = await vegaReady(model);
     if (token !== chartToken) return;
     if (!embed || !rules.chart) {
+      chart.style.minHeight = "";
       chart.replaceChildren(
         element("p", { class: "calc-hint" }, "The chart is drawn on the book's own pages; the table above lists the events."),
       );
@@ -275,14 +270,22 @@ function render({ model, el }) {
       return;
     }
     const spec = JSON.parse(JSON.stringify(rules.chart));
-    spec.data = { name: "events", values: chartRows(rules, schedule) };
+    const late = overdueEvents(schedule, today());
+    spec.data = { name: "events", values: chartRows(rules, schedule, late) };
+    // The rings' layer only where something is overdue: an empty layer makes Vega warn that
+    // the extent of its dates is infinite.
+    if (!late.length && Array.isArray(spec.layer)) spec.layer = spec.layer.filter((layer) => layer.name !== "overdue");
+    // One row height per row the data fills (a number: see chart_spec() in Python).
+    const rowHeight = spec.usermeta && spec.usermeta.row_height;
+    if (rowHeight) spec.height = rowHeight * chartLanes(rules, schedule).length;
     // On a narrow screen, shorter row labels and a one-column legend leave room for the years.
-    if (chart.clientWidth < NARROW) {
+    if (legendColumns() === 1) {
       spec.config = spec.config || {};
       spec.config.axisY = { ...(spec.config.axisY || {}), labelLimit: 120 };
       spec.config.legend = { ...(spec.config.legend || {}), columns: 1 };
     }
     drawnWidth = chart.clientWidth;
+    reserveChart(schedule);
     if (chartView) chartView.finalize();
     chartView = null;
     // Draw into a child: vega-embed relabels its container, and the outer element's role="img"
@@ -300,6 +303,7 @@ function render({ model, el }) {
       chart.dataset.drawn = "true";
     } catch (error) {
       if (token !== chartToken) return;
+      chart.style.minHeight = "";
       chart.replaceChildren(element("p", { class: "calc-hint" }, `The chart could not be drawn (${error}); the table above lists the events.`));
       chart.dataset.drawn = "false";
     }
@@ -308,7 +312,7 @@ function render({ model, el }) {
   function update() {
     const siteRoot = siteRootOf(model);
     const bad = [first, second].map((input) => Boolean(input.validity && input.validity.badInput));
-    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad]);
+    const key = JSON.stringify([model.get("course1_start"), model.get("course2_start"), siteRoot, bad, today()]);
     if (key === shown) return;
     shown = key;
     if (badDate(first, "The first day of course 1") || badDate(second, "The first day of course 2")) return;
@@ -327,7 +331,9 @@ function render({ model, el }) {
     const lines = schedule.summary.map((line, index) =>
       element("p", index < names.length ? { "data-result": names[index], "data-value": values[index] } : { "data-result": "notice" }, line),
     );
-    status.replaceChildren(headline(schedule.headline), ...lines);
+    // What is overdue comes straight after the answer: it may hold the course up.
+    const late = overdueLines(schedule, today()).map((line) => element("p", { class: "schedule-overdue-line", "data-result": "overdue" }, line));
+    status.replaceChildren(headline(schedule.headline), ...late, ...lines);
     if (schedule.projected) lines[1].dataset.projected = "true";
     // The summary shows at once; the table of some two hundred rows and the chart follow in
     // the next task, so a reader (and a screen reader) gets the answer without waiting for them.
@@ -338,7 +344,11 @@ function render({ model, el }) {
 
   function showDetails(schedule, siteRoot) {
     results.hidden = false;
-    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
+    const late = overdueEvents(schedule, today());
+    const rows = [...late, ...schedule.events.filter((event) => !late.includes(event))];
+    body.replaceChildren(
+      ...rows.map((event) => eventRow(event, siteRoot, late.includes(event) ? passedText(schedule, event) : "")),
+    );
     applyFilter();
     openList.replaceChildren(
       ...schedule.openPoints.map((point) => {
@@ -364,8 +374,28 @@ function render({ model, el }) {
   }, { rootMargin: "300px 0px" });
   if (nearObserver) nearObserver.observe(chart);
 
+  /** The legend's columns at the chart's width now: one on a narrow screen. */
+  function legendColumns() {
+    return chart.clientWidth < NARROW ? 1 : (rules.chart.config.legend || {}).columns || 1;
+  }
+
+  /**
+   * Keep the room the chart will take before it is drawn (rows, the years' axis, the legend:
+   * chart_spec() in Python gives their heights), so that drawing it, when it comes near the
+   * viewport, moves nothing below it; in an embed frame the page around it stays still too.
+   */
+  function reserveChart(schedule) {
+    const meta = (rules.chart && rules.chart.usermeta) || {};
+    if (!meta.row_height) return;
+    const legendRows = Math.ceil(rules.kinds.length / legendColumns());
+    const height = meta.row_height * chartLanes(rules, schedule).length + meta.axis_height + meta.legend_row_height * legendRows;
+    chart.style.minHeight = `${height}px`;
+    chart.dataset.reserved = String(height);
+  }
+
   function showChart(schedule) {
-    chart.setAttribute("aria-label", chartDescription(rules, schedule));
+    reserveChart(schedule);
+    chart.setAttribute("aria-label", chartDescription(rules, schedule, overdueEvents(schedule, today())));
     if (chartNear) drawChart(schedule);
     else chartWanted = schedule;
   }
@@ -424,7 +454,7 @@ function render({ model, el }) {
     input.addEventListener("keyup", update);
     input.addEventListener("blur", update);
   }
-  const traits = ["course1_start", "course2_start"];
+  const traits = ["course1_start", "course2_start", "today"];
   for (const name of traits) model.on(`change:${name}`, setFromModel);
   setFromModel();
   return () => {

@@ -283,13 +283,11 @@ export function evaluate({ measure, control, treated, n_control: nControl, n_tre
 }
 
 // --- Words for the results (shared by the view and its tests) ----------------------------
+// The twin of widgets/alemtuzumab_kb/trials_words.py: the same words, and each kind of number
+// rounded the same way (PLACES; a number that is not zero but would read as zero gets the
+// decimals it needs to show its first digit).
 
-/** A fraction as a percentage with `places` decimals, never "-0.0%". */
-export function percentText(fraction, places = 1) {
-  const value = 100 * fraction;
-  const text = value.toFixed(places);
-  return Number(text) === 0 ? (0).toFixed(places) + "%" : text + "%";
-}
+export const PLACES = { percent: 1, ratio: 2, rate: 2, per_100: 1, patient_years: 1 };
 
 /** A number with `places` decimals, never "-0.00" (the view writes − for a minus). */
 export function fixed(value, places) {
@@ -305,12 +303,35 @@ export function decimals(values, places = 1, most = MOST_DECIMALS) {
   return places;
 }
 
+/** `value` rounded as its kind of number is (PLACES): as rounded() in Python. */
+export function rounded(value, kind) {
+  return fixed(value, decimals([value], PLACES[kind]));
+}
+
+/** A fraction as a percentage: 0.538 gives "53.8%". */
+export function percentText(fraction) {
+  return `${rounded(100 * fraction, "percent")}%`;
+}
+
+const minus = (text) => text.replace("-", "−");
+
+/** The ends of an NNT interval that includes no difference, in words. */
+function nntReach(interval, kind) {
+  const ends = [
+    interval.benefit ? `one patient helped per ${count(interval.benefit[0])} treated` : "no difference",
+    interval.harm ? `one patient harmed per ${count(interval.harm[0])} treated` : "no difference",
+  ];
+  if (ends[0] === ends[1]) return "the 95% interval is no difference";
+  if (kind === "none") return `the 95% interval runs from ${ends[0]} to ${ends[1]}`;
+  return `the 95% interval includes no difference: from ${ends[0]} to ${ends[1]}`;
+}
+
 /** The result in one line, shown first: as headline() in Python. */
 export function headline(measure, result) {
   if (measure === "rate") {
     const perHundred = result.relapses_avoided_per_100_patient_years;
-    if (result.difference > 0) return `${fixed(perHundred, 1)} relapses avoided per 100 patient-years`;
-    if (result.difference < 0) return `${fixed(-perHundred, 1)} extra relapses per 100 patient-years`;
+    if (result.difference > 0) return `${rounded(perHundred, "per_100")} relapses avoided per 100 patient-years`;
+    if (result.difference < 0) return `${rounded(-perHundred, "per_100")} extra relapses per 100 patient-years`;
     return "No difference in relapses per patient-year";
   }
   const kind = result.nnt_kind;
@@ -318,60 +339,78 @@ export function headline(measure, result) {
   const head =
     kind === "none" ? "No difference in risk: the NNT is infinite" : `${kind === "benefit" ? "NNT" : "NNH"} ${count(result.nnt)}`;
   if (!interval) return head;
-  if (interval.includes_infinity) {
-    const parts = [];
-    if (interval.benefit) parts.push(`NNT ${count(interval.benefit[0])}`);
-    parts.push("infinity");
-    if (interval.harm) parts.push(`NNH ${count(interval.harm[0])}`);
-    return `${head} (95% CI ${parts.join(" to ")})`;
-  }
+  if (interval.includes_infinity) return `${head}; ${nntReach(interval, kind)}`;
   const [low, high] = interval.benefit || interval.harm;
   return `${head} (95% CI ${count(low)} to ${count(high)})`;
 }
 
+/** The relative effect: as relative_text() in Python. */
 export function relativeText(measure, result) {
   const reduction = measure === "rate" ? result.relative_reduction : result.relative_risk_reduction;
   const ratio = measure === "rate" ? result.rate_ratio : result.risk_ratio;
   const what = measure === "rate" ? "relapses" : "risk";
-  const ratioText = `treated ÷ control = ${fixed(ratio, 2)}`;
+  const ratioText = `treated ÷ control = ${rounded(ratio, "ratio")}`;
   if (reduction > 0) return `${percentText(reduction)} ${measure === "rate" ? "fewer" : "lower"} ${what} on treatment (${ratioText})`;
   if (reduction < 0) return `${percentText(-reduction)} ${measure === "rate" ? "more" : "higher"} ${what} on treatment (${ratioText})`;
   return `no difference (${ratioText})`;
 }
 
+/** The absolute effect: as absolute_text() in Python. */
 export function absoluteText(measure, result) {
   if (measure === "rate") {
     const perHundred = result.relapses_avoided_per_100_patient_years;
     if (result.difference > 0) {
       return (
-        `${fixed(result.difference, 2)} fewer relapses per patient-year: ` +
-        `${fixed(perHundred, 1)} relapses avoided per 100 patient-years of treatment, ` +
-        `or one relapse avoided per ${fixed(result.patient_years_per_relapse_avoided, 1)} patient-years`
+        `${rounded(result.difference, "rate")} fewer relapses per patient-year: ` +
+        `${rounded(perHundred, "per_100")} relapses avoided per 100 patient-years of treatment, ` +
+        `or one relapse avoided per ${rounded(result.patient_years_per_relapse_avoided, "patient_years")} patient-years`
       );
     }
     if (result.difference < 0) {
       return (
-        `${fixed(-result.difference, 2)} more relapses per patient-year: ` +
-        `${fixed(-perHundred, 1)} extra relapses per 100 patient-years of treatment, ` +
-        `or one extra relapse per ${fixed(result.patient_years_per_extra_relapse, 1)} patient-years`
+        `${rounded(-result.difference, "rate")} more relapses per patient-year: ` +
+        `${rounded(-perHundred, "per_100")} extra relapses per 100 patient-years of treatment, ` +
+        `or one extra relapse per ${rounded(result.patient_years_per_extra_relapse, "patient_years")} patient-years`
       );
     }
     return "no difference in relapses per patient-year";
   }
   const arr = result.absolute_risk_reduction;
-  // Enough decimals that an interval limit near zero does not read as 0.0.
-  const places = decimals([arr, ...(result.arr_ci || [])].map((value) => 100 * value));
-  const points = `${fixed(Math.abs(100 * arr), places)} percentage points`;
+  const points = `${rounded(Math.abs(100 * arr), "percent")} percentage points`;
   const direction = arr > 0 ? `${points} lower risk` : arr < 0 ? `${points} higher risk` : "no difference in risk";
   if (!result.arr_ci) return direction;
-  const [low, high] = result.arr_ci;
-  const signed = (value) => fixed(100 * value, places).replace("-", "−");
-  return `${direction} (control − treated = ${signed(arr)}, 95% CI ${signed(low)} to ${signed(high)})`;
+  const [low, high] = result.arr_ci.map((value) => minus(rounded(100 * value, "percent")));
+  return `${direction} (control − treated = ${minus(rounded(100 * arr, "percent"))}, 95% CI ${low} to ${high})`;
 }
 
+/** The NNT in Altman's notation, with its interval: as nnt_sentence() in Python. */
 export function nntSentence(result) {
-  const interval = result.nnt_interval ? `; 95% CI ${result.nnt_interval.text}` : "";
-  return `${result.nnt_text}${interval}`;
+  const interval = result.nnt_interval;
+  if (!interval) return result.nnt_text;
+  const notation = interval.includes_infinity
+    ? " (Altman's notation: an interval that includes no difference passes through infinity)"
+    : "";
+  return `${result.nnt_text}; 95% CI ${interval.text}${notation}`;
+}
+
+/** Why relapse rates have no NNT, and what relapses per 100 patient-years mean: as rate_nnt_text(). */
+export function rateNntText(result) {
+  const why =
+    "None for relapse rates: an NNT counts patients who have an event, while a rate counts " +
+    "relapses, and a patient can relapse more than once";
+  const perHundred = result.relapses_avoided_per_100_patient_years;
+  const years = "for every 100 years of treatment, such as 100 patients treated for one year or 50 for two";
+  let meaning;
+  if (result.difference > 0) {
+    const number = rounded(perHundred, "per_100");
+    meaning = `${number} relapses avoided per 100 patient-years means ${number} fewer relapses than on the comparator ${years}`;
+  } else if (result.difference < 0) {
+    const number = rounded(-perHundred, "per_100");
+    meaning = `${number} extra relapses per 100 patient-years means ${number} more relapses than on the comparator ${years}`;
+  } else {
+    meaning = "The two rates are equal: no relapses are avoided";
+  }
+  return `${why}. ${meaning}.`;
 }
 
 export function iconDescription(icons) {

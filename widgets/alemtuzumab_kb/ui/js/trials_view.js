@@ -7,7 +7,7 @@ import {
   shareTools, pair,
 } from "./view.js";
 import {
-  evaluate, relativeText, absoluteText, nntSentence, iconDescription, headline as headlineText, MAX_RELAPSE_ICONS,
+  evaluate, relativeText, absoluteText, nntSentence, rateNntText, iconDescription, headline as headlineText, MAX_RELAPSE_ICONS,
 } from "./trials.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -89,9 +89,11 @@ function resultTable(outcome) {
     ["Relative effect", "relative", relativeText(outcome.measure, outcome.result)],
     ["Absolute effect", "absolute", absoluteText(outcome.measure, outcome.result)],
   ];
-  if (outcome.measure === "risk") {
-    rows.push(["Number needed to treat", "nnt", nntSentence(outcome.result)]);
-  }
+  rows.push([
+    "Number needed to treat",
+    "nnt",
+    outcome.measure === "risk" ? nntSentence(outcome.result) : rateNntText(outcome.result),
+  ]);
   for (const [name, key, text] of rows) {
     const row = element("tr");
     row.append(element("th", { scope: "row" }, name), element("td", { "data-result": key }, text));
@@ -138,6 +140,12 @@ function render({ model, el }) {
     element("p", { class: "calc-hint" }, "Optional: with both arm sizes, the 95% intervals of the difference and the NNT are shown."),
   );
   const about = element("div", { class: "trials-about" });
+  // The picture follows the Link and Embed buttons, which stay by the answer.
+  const picture = element("div", { class: "trials-picture" });
+  // How every figure is rounded, said once (widgets/alemtuzumab_kb/trials_words.py).
+  const rounding = element("details", { class: "trials-rounding" });
+  rounding.append(element("summary", {}, "How the figures are rounded"), element("p", {}, rules.rounding || ""));
+  rounding.hidden = !rules.rounding;
   const status = statusRegion();
   root.append(
     fields.preset,
@@ -146,9 +154,11 @@ function render({ model, el }) {
     sizes,
     exampleNote(model),
     status,
-    about,
-    disclaimer(),
     shareTools(model, id),
+    picture,
+    about,
+    rounding,
+    disclaimer(),
   );
   el.append(root);
 
@@ -177,6 +187,7 @@ function render({ model, el }) {
     const preset = currentPreset();
     presetSelect.value = preset ? preset.id : "";
     about.replaceChildren();
+    picture.replaceChildren();
     if (preset) {
       const trial = rules.trials[preset.trial];
       about.append(
@@ -194,9 +205,9 @@ function render({ model, el }) {
     }
     status.append(headline(headlineText(outcome.measure, outcome.result)), resultTable(outcome));
     if (outcome.icons.drawable) {
-      status.append(iconArray(outcome.icons, id("picture")));
+      picture.append(iconArray(outcome.icons, id("picture")));
     } else {
-      status.append(
+      picture.append(
         element("p", {}, `The picture is left out: it shows at most ${MAX_RELAPSE_ICONS / 100} relapses per patient-year.`),
       );
     }

@@ -190,8 +190,10 @@ export function exampleNote(model) {
 
 /** What an embed page posts to the page around it, and what the receiving script listens for. */
 export const HEIGHT_MESSAGE = "alemtuzumab-kb:height";
-/** The frame's height until the page around it hears from the calculator (or without the script). */
+/** The frame's height where no measured heights are known (a calculator not measured). */
 export const FRAME_HEIGHT = 640;
+/** The snippet's widest frame: its max-width. */
+const FRAME_WIDTH = "48rem";
 /**
  * The script an embedding page needs so that each frame takes the height of its calculator:
  * no library, nothing but a message listener; it only resizes the frame the message came from.
@@ -227,11 +229,47 @@ export function embedLink(model) {
 
 const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-/** The iframe for a course page, and the few lines that let it size itself. */
-export function embedSnippet(model) {
+const number = (value) => String(Math.round(value * 10000) / 10000);
+
+/**
+ * The frame's starting height as CSS, from the embed page's heights measured at typical widths
+ * (`_frame`, widgets/alemtuzumab_kb/ui/frame_heights.json): straight lines between them, as a
+ * function of the frame's width (`--kb-w`, the width of the box around the frame, a CSS
+ * container, up to the snippet's widest frame), so that a frame below the fold, which the
+ * browser does not lay out until it comes near, is already about as tall as its calculator and
+ * the page around it does not jump when it reports its height. "" where nothing was measured.
+ */
+export function frameHeight(frame) {
+  const widths = (frame && frame.widths) || [];
+  const heights = (frame && frame.heights) || [];
+  if (widths.length < 2 || widths.length !== heights.length) return "";
+  const slopes = widths.slice(1).map((width, i) => (heights[i + 1] - heights[i]) / (width - widths[i]));
+  const terms = [`${heights[0]}px`, `${number(slopes[0])} * (var(--kb-w) - ${widths[0]}px)`];
+  for (let i = 1; i < slopes.length; i += 1) {
+    terms.push(`${number(slopes[i] - slopes[i - 1])} * max(0px, var(--kb-w) - ${widths[i]}px)`);
+  }
   return (
+    `--kb-w: clamp(${widths[0]}px, min(100cqw, ${FRAME_WIDTH}), ${widths.at(-1)}px); ` +
+    `height: calc(${terms.join(" + ")})`
+  );
+}
+
+/**
+ * The iframe for a course page, in a box whose width the frame's starting height follows, and
+ * the few lines that let it take the calculator's height. It loads at once (never lazily: a
+ * frame that starts late is a frame that jumps).
+ */
+export function embedSnippet(model) {
+  const frame = model.get("_frame") || {};
+  const measured = frameHeight(frame);
+  // Without CSS container units the height attribute stands: the height at the widest frame.
+  const fallback = measured ? frame.heights.at(-1) : FRAME_HEIGHT;
+  return (
+    `<div style="container-type: inline-size">\n` +
     `<iframe src="${attribute(embedLink(model))}" title="${attribute(model.get("_title") || "Calculator")}" ` +
-    `width="100%" height="${FRAME_HEIGHT}" style="border: 0; max-width: 48rem"></iframe>\n` +
+    `loading="eager" width="100%" height="${fallback}" ` +
+    `style="display: block; border: 0; max-width: ${FRAME_WIDTH}${measured ? `; ${measured}` : ""}"></iframe>\n` +
+    `</div>\n` +
     `<script>${RESIZE_SCRIPT}</script>`
   );
 }

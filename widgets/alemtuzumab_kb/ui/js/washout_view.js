@@ -64,9 +64,9 @@ function render({ model, el }) {
     names,
     exampleNote(model),
     status,
+    shareTools(model, id),
     details,
     disclaimer(),
-    shareTools(model, id),
   );
   el.append(root);
 
