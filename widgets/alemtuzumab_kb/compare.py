@@ -12,6 +12,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from alemtuzumab_kb.currency import Note, answer_lines, question_note
 from alemtuzumab_kb.facts import DATA, Claim, Discrepancy, Facts, Span, Topic, Value, read_yaml
 
 REASON_TEXT = {
@@ -39,7 +40,7 @@ KIND_LEAD = {
     "scope": "The sources cover different ground",
     "wording": "Same meaning, different words",
 }
-"""How an *in short* line opens, by the most serious kind of difference on the question."""
+"""How the line on where the sources differ opens, by the most serious kind of difference."""
 
 SERIOUSNESS = ("contradiction", "superseded", "scope", "wording")
 
@@ -109,6 +110,8 @@ class Block:
     discrepancies: tuple[str, ...]
     glance: tuple[tuple[str, str], ...]
     """(source id, state) for every source, state one of GLANCE_TEXT."""
+    notes: tuple[tuple[str, Note], ...] = ()
+    """(source id, status) for every source that speaks, in the order of the entries."""
 
 
 def _topic(facts: Facts, topic_id: str) -> Topic:
@@ -134,20 +137,25 @@ def question_blocks(facts: Facts, topic_id: str) -> list[Block]:
             entries=tuple(e for e in entries if e.claims),
             silent=tuple(e.source for e in entries if not e.claims),
             discrepancies=tuple(d.id for d in covering),
-            glance=tuple((e.source, _state(facts, e, covering)) for e in entries),
+            glance=tuple((e.source, _state(facts, e, covering, shown)) for e in entries),
+            notes=tuple(
+                (e.source, note) for e in entries
+                if e.claims and (note := question_note(facts, e.source, question.id))
+            ),
         ))
     return blocks
 
 
-def _state(facts: Facts, entry: Entry, covering: list[Discrepancy]) -> str:
-    """`differs` where a discrepancy other than wording sets this source's claims against
-    another source's claims; silence alone is shown as silence."""
+def _state(facts: Facts, entry: Entry, covering: list[Discrepancy], shown: set[str]) -> str:
+    """`differs` where a discrepancy other than wording sets this source's claims on the question
+    against another source's claims on the same question: what the block shows, not what the
+    discrepancy holds on other questions. Silence alone is shown as silence."""
     if not entry.claims:
         return "silent"
     for item in covering:
         if item.kind == "wording" or not set(entry.claims) & set(item.claims):
             continue
-        if any(facts.claim(c).source != entry.source for c in item.claims):
+        if any(facts.claim(c).source != entry.source for c in set(item.claims) & shown):
             return "differs"
     return "says"
 
@@ -166,27 +174,27 @@ def _discrepancy_ref(item: Discrepancy) -> str:
     )
 
 
-def in_short(facts: Facts, block: Block) -> str:
-    """The block's one-line summary. It claims agreement only where the data records it
-    (a discrepancy of kind wording); otherwise it says that no difference is recorded."""
+def differences(facts: Facts, block: Block) -> str:
+    """Where the sources differ on the question, after its answer in short: the discrepancies
+    that cover its claims, led by the most serious kind; that none is recorded, where several
+    sources speak; empty where one source speaks alone. It claims agreement only where the data
+    records it (a discrepancy of kind wording)."""
     speakers = [entry.source for entry in block.entries]
     items = [next(d for d in facts.discrepancies if d.id == i) for i in block.discrepancies]
-    refs = "; ".join(_discrepancy_ref(item) for item in items)
-    if not speakers:
-        return "No source speaks to this."
-    if len(speakers) == 1:
-        only = f"Only {_names(facts, speakers)} speaks"
-        return f"{only}; see {refs}." if items else f"{only}."
-    if not items:
+    if items:
+        worst = min((item.kind for item in items), key=SERIOUSNESS.index)
+        return f"{KIND_LEAD[worst]}: {'; '.join(_discrepancy_ref(item) for item in items)}."
+    if len(speakers) > 1:
         return f"No difference recorded between {_names(facts, speakers)}."
-    worst = min((item.kind for item in items), key=SERIOUSNESS.index)
-    return f"{KIND_LEAD[worst]}: {refs}."
+    return ""
 
 
-def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
+def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
     """One source's entry: its name (the link to its chapter section), the locator and one
-    citation; then what it says, each claim with its strength and a link to its ledger row.
-    A single claim follows the head on the same line; several make a list under it."""
+    citation; where the source is no longer current there, its status on the next line; then what
+    it says, each claim with its strength, a link to its ledger row and, where the statement holds
+    a reading of ours, the reading. A single claim follows the head on the same line unless a
+    status stands between them; several make a list under it."""
     claims = [facts.claim(claim_id) for claim_id in entry.claims]
     source = facts.source(entry.source)
     section = facts.section_of(claims[0])
@@ -196,6 +204,8 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
     if len(locators) == 1:
         head += f" · {locators[0]}"
     head += f" {{cite:p}}`{citations}`"
+    note = question_note(facts, entry.source, question)
+    status = f"{{currency}}`{entry.source} {question}`" if note and note.loud else ""
 
     def said(claim: Claim) -> str:
         strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
@@ -205,25 +215,31 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
         if facts.section_of(claim) != section:
             where.append(f"{{ref}}`chapter section <{facts.section_of(claim)}>`")
         suffix = f" ({'; '.join(where)})" if where else ""
-        return f"{strength}{_one_line(claim.statement)}{suffix} {{ledger}}`{claim.id}`"
+        statement = _one_line(claim.statement)
+        return f"{strength}{statement}{suffix} {{ledger}}`{claim.id}`{reading_mark(claim)}"
 
-    if len(claims) == 1:
+    if len(claims) == 1 and not status:
         return [f"- {head}: {said(claims[0])}"]
-    return [f"- {head}", "", *(f"  - {said(claim)}" for claim in claims)]
+    lines = [f"- {head}"] + ([f"  {status}"] if status else [])
+    return [*lines, "", *(f"  - {said(claim)}" for claim in claims)]
 
 
 def block_myst(facts: Facts, block: Block) -> str:
-    """The MyST of a question's block, under its heading: the answer in short, an entry per
-    source that speaks, and the sources that are silent."""
+    """The MyST of a question's block, under its heading: the answer in short (what applies in
+    the EU today, where the US differs, what older documents said) with where the sources
+    differ, an entry per source that speaks, and the sources that are silent."""
     lines = [
-        "```{container} in-short",
-        f"**In short:** {in_short(facts, block)}",
-        "```",
+        "````{container} in-short",
+        "**In short**",
+        "",
+        *answer_lines(facts, block.question),
+        *([f"- **Where they differ:** {text}"] if (text := differences(facts, block)) else []),
+        "````",
         "",
         "````{container} compare-entries",
     ]
     for entry in block.entries:
-        lines += _entry_myst(facts, entry)
+        lines += _entry_myst(facts, entry, block.question)
     lines.append("````")
     if block.silent:
         names = ", ".join(facts.source(s).short for s in block.silent)
@@ -309,8 +325,19 @@ def _side_myst(facts: Facts, claim: Claim) -> str:
     return (
         f"- {{ref}}`{source.short} <{facts.section_of(claim)}>` · {_one_line(claim.locator)}: "
         f"{number}{strength}{_one_line(claim.statement)} {{cite:p}}`{claim.citation}` "
-        f"{{ledger}}`{claim.id}`"
+        f"{{ledger}}`{claim.id}`{status_mark(facts, claim)}{reading_mark(claim)}"
     )
+
+
+def status_mark(facts: Facts, claim: Claim) -> str:
+    """The role that shows a claim's status (on a line of its own) where it is not current."""
+    note = question_note(facts, claim.source, claim.question)
+    return f" {{currency}}`{claim.source} {claim.question}`" if note and note.loud else ""
+
+
+def reading_mark(claim: Claim) -> str:
+    """The role that shows a claim's reading (on a line of its own) where it has one."""
+    return f" {{reading}}`claim {claim.id}`" if claim.reading else ""
 
 
 def discrepancy_questions(facts: Facts, item: Discrepancy) -> list[str]:
@@ -403,7 +430,8 @@ def discrepancy_sections(facts: Facts) -> str:
             f"**Sides:** {discrepancy_sides(facts, item)}.",
             "````",
             "",
-            f"**What to take from it.** {_one_line(item.takeaway)}",
+            f"**What to take from it.** {_one_line(item.takeaway)}"
+            + (f" {{reading}}`discrepancy {item.id}`" if item.reading else ""),
             "",
             "````{dropdown} What each source says, and why they differ",
             *sides,
@@ -501,9 +529,9 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
                 for kind, label in links[claim.id]
             )
             lines += [
-                f"* - {strength}{short_text(claim.statement)} `{claim.id}`",
+                f"* - {strength}{short_text(claim.statement)} `{claim.id}`{reading_mark(claim)}",
                 f"  - {{ref}}`{source.short} <{facts.section_of(claim)}>`, "
-                f"{_one_line(claim.locator)}",
+                f"{_one_line(claim.locator)}{status_mark(facts, claim)}",
                 f"  - {{cite:p}}`{claim.citation}`",
                 f"  - {shown}",
             ]

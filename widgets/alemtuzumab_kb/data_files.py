@@ -153,9 +153,10 @@ def read_yaml(path: Path) -> Any:
 
 
 def _identity(node: yaml.Node) -> str | None:
-    """The id of a record node (its ``id``, ``therapy`` or ``claim``), if it has one."""
+    """The id of a record node (its ``id``, ``therapy``, ``claim``, ``source`` or ``question``),
+    if it has one."""
     if isinstance(node, yaml.MappingNode):
-        for name in ("id", "therapy", "claim"):
+        for name in ("id", "therapy", "claim", "source", "question"):
             for key, value in node.value:
                 if key.value == name and isinstance(value, yaml.ScalarNode):
                     return f"{value.value}"
@@ -170,7 +171,8 @@ def _record_name(kind: str, node: yaml.Node, index: int) -> str:
 def _kind(path: Path, model: type[BaseModel] | None = None) -> str:
     """What a top-level record of a file is called: ``claim``, ``source``, ``timeline event``."""
     kinds = {"sources": "source", "topics": "topic", "discrepancies": "discrepancy",
-             "timeline": "timeline event", "trials": "trial", "therapies": "therapy"}
+             "timeline": "timeline event", "trials": "trial", "therapies": "therapy",
+             "currency": "currency of", "answers": "answer to"}
     if path.parent.name == "claims":
         return "claim"
     if path.stem in kinds or model is None:
