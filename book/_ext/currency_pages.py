@@ -76,8 +76,10 @@ def note_nodes(note: currency.Note, docname: str, questions: list[str] = ()) -> 
     """A status: its words (a link to the timeline's event where there is one), the questions it
     covers where a topic has several statuses, its reason and its reading."""
     box = nodes.inline(classes=["currency", status_class(note.status)])
-    words = nodes.inline(note.words, note.words, classes=["currency-status"])
-    box += xref([words], note.event, docname) if note.event else words
+    words = nodes.inline(classes=["currency-status"])
+    text = nodes.inline(note.words, note.words)
+    words += xref([text], note.event, docname) if note.event else text
+    box += words
     if questions:
         box += nodes.Text(f" ({'; '.join(questions)})")
     box += nodes.Text(": ")
@@ -115,18 +117,28 @@ def reading_role(name, rawtext, text, lineno, inliner, options=None, content=Non
 
 
 class OurReading(SphinxDirective):
-    """``{our-reading} <key>``: a reading of ours as a paragraph of its own (in a chapter)."""
+    """``{our-reading} <key>; <key>...``: readings of ours as a paragraph of their own, where a
+    chapter states them; readings that share a reason and an alternative are shown as one."""
 
     required_arguments = 1
     final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
+        facts = load_facts()
         try:
-            reading = currency.reading_of(" ".join(self.arguments[0].split()), load_facts())
+            readings = [
+                currency.reading_of(" ".join(key.split()), facts)
+                for key in self.arguments[0].split(";")
+            ]
         except KeyError as error:
             raise self.error(str(error)) from None
         paragraph = nodes.paragraph(classes=["reading-note"])
-        paragraph += reading_nodes(reading)
+        shared: dict[tuple[str, str], list[Reading]] = {}
+        for reading in readings:
+            shared.setdefault((reading.reason, reading.alternative), []).append(reading)
+        for (reason, alternative), group in shared.items():
+            text = " ".join(dict.fromkeys(" ".join(r.text.split()) for r in group))
+            paragraph += reading_nodes(Reading(text=text, reason=reason, alternative=alternative))
         return [paragraph]
 
 

@@ -278,7 +278,9 @@ def parse_records(path: Path, model: type[M], records: Any | None = None) -> lis
     parsed = []
     seen: dict[str, int] = {}
     for index, record in enumerate(records):
-        identity = record.get("id") if isinstance(record, dict) else None
+        keys = ("id", "source", "question")  # what names a record (data/currency.yaml: source)
+        identity = next((record.get(k) for k in keys if isinstance(record.get(k), str)), None) if (
+            isinstance(record, dict)) else None
         name = f"{kind} {identity}" if isinstance(identity, str) else f"{kind} {index + 1}"
         try:
             item = model.model_validate(record)

@@ -6,7 +6,7 @@
 // is set with textContent, never innerHTML.
 import {
   element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote,
-  shareTools, pair,
+  shareTools, pair, ruleNotes,
 } from "./view.js";
 import { formatDate, parseDate, toIso } from "./dates.js";
 import { calendarText, chartDescription, chartRows, treatmentSchedule } from "./schedule.js";
@@ -25,8 +25,12 @@ function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
 }
 
-/** The sources of an event, each linking to its section of the source chapter. */
-function sourceCell(event, siteRoot) {
+/**
+ * The sources of an event, each linking to its section of the source chapter; a rule's status
+ * and readings beside the first of its events only (`noted`: the rules already shown), so a
+ * monthly test does not repeat them on every row.
+ */
+function sourceCell(event, siteRoot, noted = new Set()) {
   const cell = element("td", { class: "schedule-source" });
   const seen = new Set();
   for (const rule of event.rules) {
@@ -39,11 +43,13 @@ function sourceCell(event, siteRoot) {
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
     );
     cell.append(line);
+    if (!noted.has(`${event.rule}|${rule.claim}`)) cell.append(...ruleNotes(rule, siteRoot));
+    noted.add(`${event.rule}|${rule.claim}`);
   }
   return cell;
 }
 
-function eventRow(event, siteRoot) {
+function eventRow(event, siteRoot, noted) {
   const row = element("tr", {
     "data-id": event.id,
     "data-rule": event.rule,
@@ -62,7 +68,7 @@ function eventRow(event, siteRoot) {
     what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
   }
   what.append(rich("span", event.text, { class: "schedule-text" }));
-  row.append(when, what, sourceCell(event, siteRoot));
+  row.append(when, what, sourceCell(event, siteRoot, noted));
   return row;
 }
 
@@ -338,7 +344,8 @@ function render({ model, el }) {
 
   function showDetails(schedule, siteRoot) {
     results.hidden = false;
-    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot)));
+    const noted = new Set();
+    body.replaceChildren(...schedule.events.map((event) => eventRow(event, siteRoot, noted)));
     applyFilter();
     openList.replaceChildren(
       ...schedule.openPoints.map((point) => {
@@ -346,6 +353,7 @@ function render({ model, el }) {
         item.append(rich("span", point.text), document.createTextNode(" ("));
         item.append(sourceLink(siteRoot, point.rule.href, point.rule.source));
         item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
+        item.append(...ruleNotes(point.rule, siteRoot));
         return item;
       }),
     );
