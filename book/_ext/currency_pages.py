@@ -154,11 +154,10 @@ class CurrencySummary(SphinxDirective):
             paragraph += xref([nodes.inline(source.short, source.short)], source.chapter,
                               self.env.docname)
             paragraph += nodes.Text(" ")
-            label = currency.STATUS_LABEL[record.status]
+            label = currency.STATUS_LABEL[record.status]  # the summary follows its words
             paragraph += nodes.inline(label, label,
                                       classes=["currency-tag", status_class(record.status)])
-            paragraph += nodes.Text(" ")
-            paragraph.extend(plain(record.summary[:1].upper() + record.summary[1:] + "."))
+            paragraph.extend(plain(": " + record.summary + "."))
             item = nodes.list_item()
             item += paragraph
             items += item

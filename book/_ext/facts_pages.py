@@ -502,6 +502,7 @@ class SourceIndex(FactsDirective):
             "  - Still current?",
         ]
         for source in facts.sources:
+            record = facts.currency_of(source.id)
             audience = source.audience[:1].upper() + source.audience[1:]
             if source.audience_inferred:
                 audience += " (inferred)"
@@ -511,7 +512,7 @@ class SourceIndex(FactsDirective):
                 f"  - {_cell(source.date_note[:1].upper() + source.date_note[1:])}",
                 f"  - {source.language}",
                 f"  - {_cell(audience)}",
-                f"  - {_cell(facts.currency_of(source.id).summary)}",
+                f"  - **{currency.STATUS_LABEL[record.status]}**: {_cell(record.summary)}",
             ]
         lines.append("```")
         return "\n".join(lines)

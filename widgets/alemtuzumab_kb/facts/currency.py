@@ -70,7 +70,7 @@ class SourceCurrency(Strict):
     status: Status
     """The document as a whole."""
     summary: str
-    """One line for the sources index and the timeline."""
+    """One line for the sources index and the timeline, shown after the status's words."""
     holds: str
     """The card's *Still current?*: what of the document still holds (MyST)."""
     replaced: str
