@@ -115,6 +115,30 @@ def test_an_answer_puts_today_first_and_says_where_no_current_source_speaks(answ
     assert (currency.EU_SILENT in lines[0]) == (not current)
 
 
+@pytest.mark.parametrize("answer", FACTS.answers, ids=lambda a: a.question)
+def test_an_answer_that_restates_a_reading_is_labelled(answer) -> None:
+    lines = "\n".join(currency.answer_lines(FACTS, answer.question))
+    for _, part in answer.parts:
+        for sentence in part:
+            read = [c for c in sentence.claims if FACTS.claim(c).reading]
+            tagged = f"{{reading-tag}}`{read[0]}`" if read else None
+            assert (tagged in lines) if tagged else True, (answer.question, sentence.text)
+    assert lines.count("{reading-tag}") == sum(
+        1 for _, part in answer.parts for s in part
+        if any(FACTS.claim(c).reading for c in s.claims)
+    )
+
+
+def test_the_letters_interim_rule_keeps_its_conditions_in_the_answers() -> None:
+    """Issue 24's slip (an interim rule told without *tilstrekkelig effekt* and *voksne*) does not
+    come back in a summary."""
+    told = [s.text for a in FACTS.answers for _, part in a.parts for s in part
+            if any(c.startswith("dhpc-indication") for c in s.claims)]
+    assert len(told) == 2
+    for text in told:
+        assert "full and adequate" in text and "adequately" in text and "adult" in text, text
+
+
 def test_every_reading_has_a_reason_and_rule_readings_write_no_number() -> None:
     assert len({m.key for m in READINGS}) == len(READINGS)
     kinds = {m.key.split()[0] for m in READINGS}
@@ -271,6 +295,17 @@ def test_every_discrepancy_side_of_a_source_no_longer_current_says_so(site: Path
             claim = FACTS.claim(claim_id)
             side = next(li for li in sides if li.find(href=re.compile(f"#{claim_id}$")))
             assert bool(side.select(".currency")) == ((claim.source, claim.question) in LOUD)
+
+
+def test_the_sides_line_of_a_discrepancy_names_each_status_no_longer_current() -> None:
+    for item in FACTS.discrepancies:
+        line = compare.discrepancy_sides(FACTS, item)
+        for claim in (FACTS.claim(c) for c in item.claims):
+            if (claim.source, claim.question) in LOUD:
+                words = _words(claim.source, claim.question)
+                assert f"{words[:1].lower()}{words[1:]}" in line, (item.id, claim.id)
+        if not any((FACTS.claim(c).source, FACTS.claim(c).question) in LOUD for c in item.claims):
+            assert "since" not in line and "predates" not in line, item.id
 
 
 def test_every_reading_is_labelled_where_its_text_is_shown(site: Path) -> None:

@@ -4,6 +4,7 @@
   current ("Out of date since 16 January 2020", linking to the timeline's event), with its reason.
 - ``{reading}`<key>```: a reading of ours under the label "Our reading", with its reason and the
   other reading (keys as `alemtuzumab_kb.currency.Marked`).
+- ``{reading-tag}`<claim id>```: the label alone, linking to the claim's ledger row.
 - ``{our-reading} <key>``: the same as a paragraph of its own, for the chapters.
 - ``{currency-summary}``: every source's status in one list, for the timeline page.
 - Every topic section of a source chapter (label ``src-<source>-<topic>``) says under its heading
@@ -116,6 +117,20 @@ def reading_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     return [reading_nodes(reading)], []
 
 
+def reading_tag_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{reading-tag}`<claim id>```: the label alone, linking to the claim's ledger row, where
+    a summary (an answer in short) restates a claim that holds a reading of ours."""
+    env = inliner.document.settings.env
+    claim_id = text.strip()
+    claim = next((c for c in load_facts().claims if c.id == claim_id), None)
+    if claim is None or claim.reading is None:
+        return _problem(inliner, rawtext, lineno, f"{claim_id!r} is no claim with a reading")
+    tag = nodes.inline(classes=["reading-tag"])
+    label = currency.READING_LABEL
+    tag += xref([nodes.inline(label, label)], claim_id, env.docname)
+    return [tag], []
+
+
 class OurReading(SphinxDirective):
     """``{our-reading} <key>; <key>...``: readings of ours as a paragraph of their own, where a
     chapter states them; readings that share a reason and an alternative are shown as one."""
@@ -190,6 +205,7 @@ def chapter_notes(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("currency", currency_role)
     app.add_role("reading", reading_role)
+    app.add_role("reading-tag", reading_tag_role)
     app.add_directive("our-reading", OurReading)
     app.add_directive("currency-summary", CurrencySummary)
     app.connect("doctree-read", chapter_notes)

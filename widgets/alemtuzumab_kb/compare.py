@@ -383,7 +383,8 @@ def discrepancy_summary(facts: Facts) -> str:
 def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
     """The sides in one line: the sources that speak, then the silent ones. Each source's figure
     is shown where it stands alone (one per source, not a bare count); otherwise the figures are
-    left to the statements, where they have their context."""
+    left to the statements, where they have their context. A source that is no longer current on
+    the point says so beside its name ("out of date since 16 January 2020")."""
     values: dict[str, list[Value]] = {}
     for claim_id in item.claims:
         claim = facts.claim(claim_id)
@@ -394,10 +395,18 @@ def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
     alone = all(len(t) <= 1 for t in texts.values()) and not any(
         v.quantity[0] == "count" for vs in values.values() for v in vs
     )
-    speaking = [
-        facts.source(source).short + (f" ({shown[0]})" if alone and shown else "")
-        for source, shown in texts.items()
-    ]
+    dated: dict[str, list[str]] = {}  # a side no longer current says so here too
+    for claim_id in item.claims:
+        claim = facts.claim(claim_id)
+        note = question_note(facts, claim.source, claim.question)
+        if note is not None and note.loud:
+            dated.setdefault(claim.source, [])
+            words = note.words[:1].lower() + note.words[1:]
+            dated[claim.source] = list(dict.fromkeys([*dated[claim.source], words]))
+    speaking = []
+    for source, shown in texts.items():
+        said = ([shown[0]] if alone and shown else []) + dated.get(source, [])
+        speaking.append(facts.source(source).short + (f" ({'; '.join(said)})" if said else ""))
     silent = ", ".join(facts.source(s).short for s in item.silent)
     return "; ".join(speaking) + (f"; silent: {silent}" if silent else "")
 

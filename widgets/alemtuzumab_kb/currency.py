@@ -136,11 +136,15 @@ EU_SILENT = "No current EU source in the book speaks to this."
 
 
 def _cited(facts: Facts, text: str, claim_ids: tuple[str, ...]) -> str:
-    """A sentence with its citations before its full stop."""
+    """A sentence with its citations before its full stop; after it, where a claim it summarises
+    holds a reading of ours, the label "Our reading" linking to that claim's ledger row (the
+    entry below shows the reading in full)."""
     text = " ".join(text.split())
     keys = ",".join(dict.fromkeys(facts.claim(c).citation for c in claim_ids))
     body, stop = (text[:-1], text[-1]) if text[-1] in ".;" else (text, ".")
-    return f"{body} {{cite:p}}`{keys}`{stop}"
+    read = [c for c in claim_ids if facts.claim(c).reading is not None]
+    tag = f" {{reading-tag}}`{read[0]}`" if read else ""
+    return f"{body} {{cite:p}}`{keys}`{stop}{tag}"
 
 
 def answer_lines(facts: Facts, question_id: str) -> list[str]:
