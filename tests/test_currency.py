@@ -318,7 +318,8 @@ def test_every_reading_is_labelled_where_its_text_is_shown(site: Path) -> None:
     for claim in (c for c in FACTS.claims if c.reading):
         label = currency.READING_LABEL
         block = pages["compare"][FACTS.topic_of(claim.question).id]
-        link = block.find("a", href=re.compile(f"ledger.html#{claim.id}$"))
+        entries = _section(block, claim.question).select_one(".compare-entries")
+        link = entries.find("a", href=re.compile(f"ledger.html#{claim.id}$"))
         item = link.find_parent("li")
         assert label in _text(item.select_one(".reading")), claim.id
         assert _text(item.select_one(".reading-why")).startswith("Why:")

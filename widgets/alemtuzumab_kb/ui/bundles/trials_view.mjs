@@ -147,11 +147,11 @@ function ruleNotes(rule, siteRoot) {
     note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
     note.append(rich("span", reading.text));
     const why = rich("span", reading.reason, { class: "calc-reading-why" });
-    why.prepend(element("strong", {}, "Why: "));
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
     note.append(why);
     if (reading.alternative) {
       const other = rich("span", reading.alternative, { class: "calc-reading-why" });
-      other.prepend(element("strong", {}, "The other reading: "));
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
       note.append(other);
     }
     notes.push(note);
