@@ -111,7 +111,8 @@ def test_every_strength_shows_as_a_label() -> None:
             for entry in block.entries:
                 for claim_id in entry.claims:
                     claim = FACTS.claim(claim_id)
-                    said = next(line for line in myst.splitlines() if f"`{claim_id}`" in line)
+                    said = next(line for line in myst.splitlines()
+                                if f"{{ledger}}`{claim_id}`" in line)
                     assert ("{strength}`" in said) == (claim.strength is not None), claim_id
                     if claim.strength:
                         assert f"{{strength}}`{claim.strength}`" in said
