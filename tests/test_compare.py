@@ -47,20 +47,22 @@ def test_a_block_per_question_with_every_source_speaking_or_silent(topic: str) -
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_in_short_claims_no_agreement_the_data_does_not_record(topic: str) -> None:
+def test_differences_claim_no_agreement_the_data_does_not_record(topic: str) -> None:
     for block in compare.question_blocks(FACTS, topic):
-        text = compare.in_short(FACTS, block)
+        text = compare.differences(FACTS, block)
         assert "agree" not in text
         for item in block.discrepancies:
             assert f"<{compare.discrepancy_label(item)}>" in text
-        if len(block.entries) == 1:
-            assert text.startswith(f"Only the {FACTS.source(block.entries[0].source).short}")
-        elif not block.discrepancies:
-            assert text.startswith("No difference recorded between")
+        if not block.discrepancies:
+            assert text == ("" if len(block.entries) == 1 else
+                            f"No difference recorded between {text[31:]}")
+            assert (text == "") == (len(block.entries) == 1)
         else:
             kinds = {d.kind for d in FACTS.discrepancies if d.id in block.discrepancies}
             worst = min(kinds, key=compare.SERIOUSNESS.index)
             assert text.startswith(compare.KIND_LEAD[worst])
+        myst = compare.block_myst(FACTS, block)
+        assert (f"**Where they differ:** {text}" in myst) == bool(text)
 
 
 def test_discrepancy_sides_name_every_source_once() -> None:
@@ -85,14 +87,17 @@ def test_discrepancies_cover_the_blocks_that_show_their_claims() -> None:
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_overview_states_follow_the_data(topic: str) -> None:
+    """A source differs on a question only where a discrepancy other than wording sets its claims
+    on that question against another source's claims on the same question (issue 24)."""
     for block in compare.question_blocks(FACTS, topic):
         states = dict(block.glance)
         assert list(states) == [s.id for s in FACTS.sources]
+        asked = {c.id for c in FACTS.claims if c.question == block.question}
         for source_id, state in states.items():
             claims = {c.id for c in FACTS.claims_for(block.question, source_id)}
             against_another = any(
                 item.kind != "wording" and claims & set(item.claims)
-                and any(FACTS.claim(c).source != source_id for c in item.claims)
+                and any(FACTS.claim(c).source != source_id for c in set(item.claims) & asked)
                 for item in FACTS.discrepancies
             )
             expected = "silent" if not claims else "differs" if against_another else "says"
@@ -106,7 +111,8 @@ def test_every_strength_shows_as_a_label() -> None:
             for entry in block.entries:
                 for claim_id in entry.claims:
                     claim = FACTS.claim(claim_id)
-                    said = next(line for line in myst.splitlines() if f"`{claim_id}`" in line)
+                    said = next(line for line in myst.splitlines()
+                                if f"{{ledger}}`{claim_id}`" in line)
                     assert ("{strength}`" in said) == (claim.strength is not None), claim_id
                     if claim.strength:
                         assert f"{{strength}}`{claim.strength}`" in said
@@ -148,7 +154,9 @@ def test_ledger_lists_every_claim_once_under_its_topic() -> None:
         topic = next(t for t in FACTS.topics if t.title == title)
         for claim in FACTS.claims:
             expected = 1 if FACTS.topic_of(claim.question).id == topic.id else 0
-            assert table.count(f" `{claim.id}`\n") == expected, claim.id
+            rows = re.findall(rf"^\* - .* `{re.escape(claim.id)}`(?: {{reading}}`[^`]+`)?$", table,
+                              re.MULTILINE)
+            assert len(rows) == expected, claim.id
 
 
 def test_ledger_names_the_pages_that_use_a_claim() -> None:

@@ -84,6 +84,12 @@ def _value(new: str) -> Plant:
     return lambda d: (SWITCHING, replace(d, SWITCHING, FIRST_VALUE, new) + 0)
 
 
+def _line_after(data: Path, name: str, first: str, text: str) -> int:
+    """The line of the first `text` after `first` in data/`name`."""
+    content = (data / name).read_text(encoding="utf-8")
+    return content[: content.index(text, content.index(first))].count("\n") + 1
+
+
 def _line_of(data: Path, name: str, text: str) -> int:
     content = (data / name).read_text(encoding="utf-8")
     return content[: content.index(text)].count("\n") + 1
@@ -172,6 +178,49 @@ FAULTS: dict[str, tuple[Plant, str, str, str]] = {
                                                  f"    interval: {FIRST_CLAIM}\n",
                                                  "    interval: no-such-claim\n")),
         "rule interferon-beta", "interval", "no claim 'no-such-claim' in data/claims/",
+    ),
+    "a status that cites nothing": (
+        lambda d: ("currency.yaml", replace(
+            d, "currency.yaml",
+            "      event: commission-decision\n      claims: [referral-indication-population, ",
+            "      claims: [referral-indication-population, ") - 2),
+        "currency of dhpc", "standings[0]",
+        "a status 'out of date' cites what replaced it, or what it predates: give `event`",
+    ),
+    "a status citing an unknown event": (
+        lambda d: ("currency.yaml", replace(
+            d, "currency.yaml", "      event: commission-decision\n", "      event: no-such-event\n"
+        )),
+        "currency of dhpc", "standings[0].event", "no event 'no-such-event' in data/timeline.yaml",
+    ),
+    "a document replaced by what came before it": (
+        lambda d: ("currency.yaml", replace(d, "currency.yaml", "      event: referral-start\n",
+                                            "      event: eu-approval\n")),
+        "currency of ema", "standings[4].event",
+        "the event eu-approval (2013-09-12) is not later than the document (2013-09-12)",
+    ),
+    "a question a source speaks to without a status": (
+        lambda d: ("currency.yaml", (
+            replace(d, "currency.yaml", "efficacy, infusion-reactions, infections, autoimmunity",
+                    "efficacy, infusion-reactions, autoimmunity"),
+            _line_after(d, "currency.yaml", "- source: mssociety", "    - status:"),
+        )[1]),
+        "currency of mssociety", "standings",
+        "no status for question infections-common (topic infections), on which the source speaks",
+    ),
+    "an answer citing another question's claim": (
+        lambda d: ("answers.yaml", replace(d, "answers.yaml",
+                                           "      claims: [referral-indication-population]\n",
+                                           "      claims: [referral-indication-setting]\n")),
+        "answer to indication-population", "eu[0].claims[0]",
+        "claim referral-indication-setting answers indication-setting, not this question",
+    ),
+    "an answer citing an old source as today's": (
+        lambda d: ("answers.yaml", replace(d, "answers.yaml",
+                                           "      claims: [referral-indication-population]\n",
+                                           "      claims: [ema-indication-population]\n")),
+        "answer to indication-population", "eu[0].claims[0]",
+        "claim ema-indication-population belongs in part 'older'",
     ),
     "a discrepancy naming no claim": (
         lambda d: ("discrepancies.yaml", replace(d, "discrepancies.yaml", "claims: [",

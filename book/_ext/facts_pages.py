@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from alemtuzumab_kb import compare, data_files, limits, markup, timeline
+from alemtuzumab_kb import compare, currency, data_files, limits, markup, timeline
 from alemtuzumab_kb import facts as facts_module
 from alemtuzumab_kb.facts import DATA, DataError, Facts, load_facts
 
@@ -111,7 +111,7 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        modules = (compare, timeline, data_files, limits, markup)
+        modules = (compare, currency, timeline, data_files, limits, markup)
         code = [Path(module.__file__) for module in modules]
         code += sorted(Path(facts_module.__file__).parent.glob("*.py"))  # the facts package
         for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
@@ -163,19 +163,28 @@ def _xref(text: str, label: str, docname: str) -> addnodes.pending_xref:
     return ref
 
 
-def _glance_mark(state: str) -> list[nodes.Node]:
-    """A state of the overview: a symbol drawn by CSS, and its words for screen readers."""
+def _glance_mark(state: str, note: currency.Note | None = None) -> list[nodes.Node]:
+    """A state of the overview: a symbol drawn by CSS, and its words for screen readers; where
+    the source is no longer current on the question, a second symbol and its status in words."""
     words = compare.GLANCE_TEXT[state]
-    return [
+    marks = [
         nodes.inline("", "", classes=["glance-mark", f"glance-{state}"]),
         nodes.inline(words, words, classes=["visually-hidden"]),
     ]
+    if note is not None and note.loud:
+        status = f"; {note.words[:1].lower()}{note.words[1:]}"
+        marks += [
+            nodes.inline("", "", classes=["glance-mark", "glance-dated"]),
+            nodes.inline(status, status, classes=["visually-hidden"]),
+        ]
+    return marks
 
 
 def glance_key(title: str) -> nodes.title:
     """The overview's caption: its title, then the key to its symbols in words."""
     caption = nodes.title(f"{title}:", f"{title}:")
-    for state, words in compare.GLANCE_TEXT.items():
+    keys = [*compare.GLANCE_TEXT.items(), ("dated", currency.GLANCE_WORDS)]
+    for state, words in keys:
         item = nodes.inline(classes=["glance-key"])
         item += nodes.inline("", "", classes=["glance-mark", f"glance-{state}"])
         item += nodes.Text(words)
@@ -186,8 +195,9 @@ def glance_key(title: str) -> nodes.title:
 
 def glance_table(facts: Facts, topic_ids: list[str], docname: str, index: bool) -> nodes.table:
     """The overview: a row per question (linking to its block), a column per source, each cell
-    one of says / says something different / silent. On the compare index (`index`), a row
-    per topic (linking to its page) heads its questions."""
+    one of says / says something different / silent, marked where the source is no longer
+    current on the question. On the compare index (`index`), a row per topic (linking to its
+    page) heads its questions."""
     sources = facts.sources
     table = nodes.table(classes=["glance-table"])
     table += glance_key("Every topic at a glance" if index else "At a glance")
@@ -220,9 +230,10 @@ def glance_table(facts: Facts, topic_ids: list[str], docname: str, index: bool) 
             body += row(cell(_xref(topic.title, compare.compare_label(topic.id), docname),
                              morecols=len(sources), classes=["glance-topic"]))
         for block in compare.question_blocks(facts, topic_id):
+            notes = dict(block.notes)
             body += row(
                 cell(_xref(block.text, compare.question_label(block.question), docname)),
-                *(cell(*_glance_mark(state)) for _, state in block.glance),
+                *(cell(*_glance_mark(state, notes.get(source))) for source, state in block.glance),
             )
     group += body
     return table
@@ -378,10 +389,11 @@ class RegulatoryTimeline(FactsDirective):
             where += [
                 f"{{cite:t}}`{key}`, {markup.myst(locator)}" for key, locator in row.references
             ]
+            status = f" **{currency.STATUS_LABEL[row.status]}.**" if row.status else ""
             lines += [
                 f"* - {row.date.isoformat()}",
                 f"  - {row.kind}",
-                f"  - {markup.myst(row.title)} {{cite:p}}`{cites}`",
+                f"  - {markup.myst(row.title)} {{cite:p}}`{cites}`{status}",
                 f"  - {'; '.join(where)}",
             ]
         lines.append("```")
@@ -390,6 +402,14 @@ class RegulatoryTimeline(FactsDirective):
     def run(self) -> list[nodes.Node]:
         table = super().run()
         facts = load_facts()
+        events = [row.event for row in timeline.timeline_rows(facts)]
+        body = next((t for node in table for t in node.findall(nodes.tbody)), None)
+        for row, event in zip(body.children if body else [], events, strict=False):
+            if event is not None:  # the target of a status's "since" (alemtuzumab_kb.currency)
+                label = currency.event_label(event)
+                row["names"].append(label)
+                row["ids"].append(label)
+                self.state.document.note_explicit_target(row, row)
         spec = json.dumps(timeline.timeline_chart(facts).to_dict())
         description = timeline.timeline_description(facts)
         figure = (
@@ -421,19 +441,12 @@ def _cell(text: str) -> str:
     return markup.myst(text)
 
 
-STATUS_TEXT = {
-    "current": "Current",
-    "current for the US": "Current for the United States",
-    "partly superseded": "Partly superseded",
-    "out of date": "Out of date",
-}
-
-
 class SourceCard(FactsDirective):
     """``{source-card} <source id>``: who wrote the document, when, for whom, and what still holds.
 
-    Everything comes from data/sources.yaml; the original's address and access date come from the
-    source's bibliography entry (its ``url`` and ``urldate``).
+    Everything comes from data/sources.yaml, and what still holds from data/currency.yaml; the
+    original's address and access date come from the source's bibliography entry (its ``url``
+    and ``urldate``).
     """
 
     required_arguments = 1
@@ -462,7 +475,7 @@ class SourceCard(FactsDirective):
                 "No address known for certain; the text used is the copy described in "
                 f"{{cite:t}}`{source.citation}`"
             )
-        currency = source.currency
+        record = facts.currency_of(source_id)
         # Each value is MyST: data text through _cell, the rest ours.
         rows = [
             ("Title (as the document carries it)", title),
@@ -479,8 +492,8 @@ class SourceCard(FactsDirective):
         rows += [
             ("Original", original_text),
             ("Still current?",
-             f"**{STATUS_TEXT[currency.status]}.** {_cell(currency.still_valid)}"),
-            ("Replaced or not covered", _cell(currency.superseded)),
+             f"**{currency.STATUS_LABEL[record.status]}.** {_cell(record.holds)}"),
+            ("Replaced or not covered", _cell(record.replaced)),
         ]
         lines = ["```{list-table} Source card", ":header-rows: 1", ":widths: 28 72",
                  ":class: source-card", "", "* - Field", "  - Value"]
@@ -508,6 +521,7 @@ class SourceIndex(FactsDirective):
             "  - Still current?",
         ]
         for source in facts.sources:
+            record = facts.currency_of(source.id)
             audience = source.audience[:1].upper() + source.audience[1:]
             if source.audience_inferred:
                 audience += " (inferred)"
@@ -517,7 +531,7 @@ class SourceIndex(FactsDirective):
                 f"  - {_cell(source.date_note[:1].upper() + source.date_note[1:])}",
                 f"  - {source.language}",
                 f"  - {_cell(audience)}",
-                f"  - {_cell(source.currency.summary)}",
+                f"  - **{currency.STATUS_LABEL[record.status]}**: {_cell(record.summary)}",
             ]
         lines.append("```")
         return "\n".join(lines)

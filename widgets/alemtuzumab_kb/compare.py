@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from alemtuzumab_kb import markup
+from alemtuzumab_kb.currency import Note, answer_lines, question_note
 from alemtuzumab_kb.facts import DATA, Claim, Discrepancy, Facts, Span, Topic, Value, read_yaml
 
 REASON_TEXT = {
@@ -42,7 +43,7 @@ KIND_LEAD = {
     "scope": "The sources cover different ground",
     "wording": "Same meaning, different words",
 }
-"""How an *in short* line opens, by the most serious kind of difference on the question."""
+"""How the line on where the sources differ opens, by the most serious kind of difference."""
 
 SERIOUSNESS = ("contradiction", "superseded", "scope", "wording")
 
@@ -112,6 +113,8 @@ class Block:
     discrepancies: tuple[str, ...]
     glance: tuple[tuple[str, str], ...]
     """(source id, state) for every source, state one of GLANCE_TEXT."""
+    notes: tuple[tuple[str, Note], ...] = ()
+    """(source id, status) for every source that speaks, in the order of the entries."""
 
 
 def _topic(facts: Facts, topic_id: str) -> Topic:
@@ -137,20 +140,25 @@ def question_blocks(facts: Facts, topic_id: str) -> list[Block]:
             entries=tuple(e for e in entries if e.claims),
             silent=tuple(e.source for e in entries if not e.claims),
             discrepancies=tuple(d.id for d in covering),
-            glance=tuple((e.source, _state(facts, e, covering)) for e in entries),
+            glance=tuple((e.source, _state(facts, e, covering, shown)) for e in entries),
+            notes=tuple(
+                (e.source, note) for e in entries
+                if e.claims and (note := question_note(facts, e.source, question.id))
+            ),
         ))
     return blocks
 
 
-def _state(facts: Facts, entry: Entry, covering: list[Discrepancy]) -> str:
-    """`differs` where a discrepancy other than wording sets this source's claims against
-    another source's claims; silence alone is shown as silence."""
+def _state(facts: Facts, entry: Entry, covering: list[Discrepancy], shown: set[str]) -> str:
+    """`differs` where a discrepancy other than wording sets this source's claims on the question
+    against another source's claims on the same question: what the block shows, not what the
+    discrepancy holds on other questions. Silence alone is shown as silence."""
     if not entry.claims:
         return "silent"
     for item in covering:
         if item.kind == "wording" or not set(entry.claims) & set(item.claims):
             continue
-        if any(facts.claim(c).source != entry.source for c in item.claims):
+        if any(facts.claim(c).source != entry.source for c in set(item.claims) & shown):
             return "differs"
     return "says"
 
@@ -169,27 +177,27 @@ def _discrepancy_ref(item: Discrepancy) -> str:
     )
 
 
-def in_short(facts: Facts, block: Block) -> str:
-    """The block's one-line summary. It claims agreement only where the data records it
-    (a discrepancy of kind wording); otherwise it says that no difference is recorded."""
+def differences(facts: Facts, block: Block) -> str:
+    """Where the sources differ on the question, after its answer in short: the discrepancies
+    that cover its claims, led by the most serious kind; that none is recorded, where several
+    sources speak; empty where one source speaks alone. It claims agreement only where the data
+    records it (a discrepancy of kind wording)."""
     speakers = [entry.source for entry in block.entries]
     items = [next(d for d in facts.discrepancies if d.id == i) for i in block.discrepancies]
-    refs = "; ".join(_discrepancy_ref(item) for item in items)
-    if not speakers:
-        return "No source speaks to this."
-    if len(speakers) == 1:
-        only = f"Only {_names(facts, speakers)} speaks"
-        return f"{only}; see {refs}." if items else f"{only}."
-    if not items:
+    if items:
+        worst = min((item.kind for item in items), key=SERIOUSNESS.index)
+        return f"{KIND_LEAD[worst]}: {'; '.join(_discrepancy_ref(item) for item in items)}."
+    if len(speakers) > 1:
         return f"No difference recorded between {_names(facts, speakers)}."
-    worst = min((item.kind for item in items), key=SERIOUSNESS.index)
-    return f"{KIND_LEAD[worst]}: {refs}."
+    return ""
 
 
-def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
+def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
     """One source's entry: its name (the link to its chapter section), the locator and one
-    citation; then what it says, each claim with its strength and a link to its ledger row.
-    A single claim follows the head on the same line; several make a list under it."""
+    citation; where the source is no longer current there, its status on the next line; then what
+    it says, each claim with its strength, a link to its ledger row and, where the statement holds
+    a reading of ours, the reading. A single claim follows the head on the same line unless a
+    status stands between them; several make a list under it."""
     claims = [facts.claim(claim_id) for claim_id in entry.claims]
     source = facts.source(entry.source)
     section = facts.section_of(claims[0])
@@ -199,6 +207,8 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
     if len(locators) == 1:
         head += f" · {locators[0]}"
     head += f" {{cite:p}}`{citations}`"
+    note = question_note(facts, entry.source, question)
+    status = f"{{currency}}`{entry.source} {question}`" if note and note.loud else ""
 
     def said(claim: Claim) -> str:
         strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
@@ -208,25 +218,31 @@ def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
         if facts.section_of(claim) != section:
             where.append(f"{{ref}}`chapter section <{facts.section_of(claim)}>`")
         suffix = f" ({'; '.join(where)})" if where else ""
-        return f"{strength}{markup.myst(claim.statement)}{suffix} {{ledger}}`{claim.id}`"
+        statement = markup.myst(claim.statement)
+        return f"{strength}{statement}{suffix} {{ledger}}`{claim.id}`{reading_mark(claim)}"
 
-    if len(claims) == 1:
+    if len(claims) == 1 and not status:
         return [f"- {head}: {said(claims[0])}"]
-    return [f"- {head}", "", *(f"  - {said(claim)}" for claim in claims)]
+    lines = [f"- {head}"] + ([f"  {status}"] if status else [])
+    return [*lines, "", *(f"  - {said(claim)}" for claim in claims)]
 
 
 def block_myst(facts: Facts, block: Block) -> str:
-    """The MyST of a question's block, under its heading: the answer in short, an entry per
-    source that speaks, and the sources that are silent."""
+    """The MyST of a question's block, under its heading: the answer in short (what applies in
+    the EU today, where the US differs, what older documents said) with where the sources
+    differ, an entry per source that speaks, and the sources that are silent."""
     lines = [
-        "```{container} in-short",
-        f"**In short:** {in_short(facts, block)}",
-        "```",
+        "````{container} in-short",
+        "**In short**",
+        "",
+        *answer_lines(facts, block.question),
+        *([f"- **Where they differ:** {text}"] if (text := differences(facts, block)) else []),
+        "````",
         "",
         "````{container} compare-entries",
     ]
     for entry in block.entries:
-        lines += _entry_myst(facts, entry)
+        lines += _entry_myst(facts, entry, block.question)
     lines.append("````")
     if block.silent:
         names = ", ".join(markup.myst(facts.source(s).short) for s in block.silent)
@@ -314,8 +330,19 @@ def _side_myst(facts: Facts, claim: Claim) -> str:
         f"- {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>` · "
         f"{markup.myst(claim.locator)}: "
         f"{number}{strength}{markup.myst(claim.statement)} {{cite:p}}`{claim.citation}` "
-        f"{{ledger}}`{claim.id}`"
+        f"{{ledger}}`{claim.id}`{status_mark(facts, claim)}{reading_mark(claim)}"
     )
+
+
+def status_mark(facts: Facts, claim: Claim) -> str:
+    """The role that shows a claim's status (on a line of its own) where it is not current."""
+    note = question_note(facts, claim.source, claim.question)
+    return f" {{currency}}`{claim.source} {claim.question}`" if note and note.loud else ""
+
+
+def reading_mark(claim: Claim) -> str:
+    """The role that shows a claim's reading (on a line of its own) where it has one."""
+    return f" {{reading}}`claim {claim.id}`" if claim.reading else ""
 
 
 def discrepancy_questions(facts: Facts, item: Discrepancy) -> list[str]:
@@ -366,7 +393,8 @@ def discrepancy_summary(facts: Facts) -> str:
 def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
     """The sides in one line: the sources that speak, then the silent ones. Each source's figure
     is shown where it stands alone (one per source, not a bare count); otherwise the figures are
-    left to the statements, where they have their context."""
+    left to the statements, where they have their context. A source that is no longer current on
+    the point says so beside its name ("out of date since 16 January 2020")."""
     values: dict[str, list[Value]] = {}
     for claim_id in item.claims:
         claim = facts.claim(claim_id)
@@ -377,10 +405,20 @@ def discrepancy_sides(facts: Facts, item: Discrepancy) -> str:
     alone = all(len(t) <= 1 for t in texts.values()) and not any(
         v.quantity[0] == "count" for vs in values.values() for v in vs
     )
-    speaking = [
-        markup.myst(facts.source(source).short) + (f" ({shown[0]})" if alone and shown else "")
-        for source, shown in texts.items()
-    ]
+    dated: dict[str, list[str]] = {}  # a side no longer current says so here too
+    for claim_id in item.claims:
+        claim = facts.claim(claim_id)
+        note = question_note(facts, claim.source, claim.question)
+        if note is not None and note.loud:
+            dated.setdefault(claim.source, [])
+            words = markup.myst(note.words[:1].lower() + note.words[1:])
+            dated[claim.source] = list(dict.fromkeys([*dated[claim.source], words]))
+    speaking = []
+    for source, shown in texts.items():
+        said = ([shown[0]] if alone and shown else []) + dated.get(source, [])
+        speaking.append(
+            markup.myst(facts.source(source).short) + (f" ({'; '.join(said)})" if said else "")
+        )
     silent = ", ".join(markup.myst(facts.source(s).short) for s in item.silent)
     return "; ".join(speaking) + (f"; silent: {silent}" if silent else "")
 
@@ -413,7 +451,8 @@ def discrepancy_sections(facts: Facts) -> str:
             f"**Sides:** {discrepancy_sides(facts, item)}.",
             "````",
             "",
-            f"**What to take from it.** {markup.myst(item.takeaway)}",
+            f"**What to take from it.** {markup.myst(item.takeaway)}"
+            + (f" {{reading}}`discrepancy {item.id}`" if item.reading else ""),
             "",
             "````{dropdown} What each source says, and why they differ",
             *sides,
@@ -511,9 +550,10 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
                 for kind, label in links[claim.id]
             )
             lines += [
-                f"* - {strength}{markup.myst(short_text(claim.statement))} `{claim.id}`",
+                f"* - {strength}{markup.myst(short_text(claim.statement))} `{claim.id}`"
+                f"{reading_mark(claim)}",
                 f"  - {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>`, "
-                f"{markup.myst(claim.locator)}",
+                f"{markup.myst(claim.locator)}{status_mark(facts, claim)}",
                 f"  - {{cite:p}}`{claim.citation}`",
                 f"  - {shown}",
             ]

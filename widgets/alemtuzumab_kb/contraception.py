@@ -245,7 +245,10 @@ def follow_up_entries() -> tuple[_Entry, ...]:
                     qualifier=claim.value.qualifier if claim.value else None,
                     duration=duration,
                     text=fill_rule_text(entry.text, claim, f"{item.id}.entries[{index}]"),
-                    rule=applied_rule(claim),
+                    rule=applied_rule(claim, (
+                        (f"rule contraception/{item.id}/{entry.claim}", entry.reading)
+                        if entry.reading else None
+                    )),
                 )
             )
     return tuple(entries)

@@ -292,9 +292,10 @@ def read_yaml(path: Path) -> Any:
 
 
 def _identity(node: yaml.Node) -> str | None:
-    """The id of a record node (its ``id``, ``therapy`` or ``claim``), if it is one."""
+    """The id of a record node (its ``id``, ``therapy``, ``claim``, ``source`` or ``question``),
+    if it has one."""
     if isinstance(node, yaml.MappingNode):
-        for name in ("id", "therapy", "claim"):
+        for name in ("id", "therapy", "claim", "source", "question"):
             for key, value in node.value:
                 if key.value == name and isinstance(value, yaml.ScalarNode):
                     return value.value if markup.is_id(value.value) else None
@@ -309,7 +310,8 @@ def _record_name(kind: str, node: yaml.Node, index: int) -> str:
 def _kind(path: Path, model: type[BaseModel] | None = None) -> str:
     """What a top-level record of a file is called: ``claim``, ``source``, ``timeline event``."""
     kinds = {"sources": "source", "topics": "topic", "discrepancies": "discrepancy",
-             "timeline": "timeline event", "trials": "trial", "therapies": "therapy"}
+             "timeline": "timeline event", "trials": "trial", "therapies": "therapy",
+             "currency": "currency of", "answers": "answer to"}
     if path.parent.name == "claims":
         return "claim"
     if path.stem in kinds or model is None:
@@ -418,7 +420,9 @@ def parse_records(path: Path, model: type[M], records: Any | None = None) -> lis
     parsed = []
     seen: dict[str, int] = {}
     for index, record in enumerate(records):
-        identity = record.get("id") if isinstance(record, dict) else None
+        keys = ("id", "source", "question")  # what names a record (data/currency.yaml: source)
+        identity = next((record.get(k) for k in keys if isinstance(record.get(k), str)), None) if (
+            isinstance(record, dict)) else None
         name = f"{kind} {identity}" if markup.is_id(identity) else f"{kind} {index + 1}"
         try:
             item = model.model_validate(record)

@@ -38,7 +38,7 @@ references to a label of the book, glossary terms."""
 ID_FIELDS = frozenset({
     "id", "source", "question", "claim", "claims", "silent", "citation", "section", "therapy",
     "interval", "every", "after", "before", "checked_sources", "horizon", "first", "second",
-    "further",
+    "further", "event", "topics", "questions",
 })
 """Fields that hold an identity or name one: a record's id, a bibliography key, a label."""
 
@@ -47,7 +47,7 @@ PLAIN_FIELDS = frozenset({"english"})
 
 PAGE_FIELDS = frozenset({
     "title_note", "issuer_card", "authors", "dates", "document_type", "audience", "references",
-    "still_valid", "superseded", "explanation", "takeaway", "description", "meaning",
+    "holds", "replaced", "explanation", "takeaway", "description", "meaning",
 })
 """Fields that only the book's pages show (as MyST), so they may hold the roles of `ROLES`; the
 other text fields reach the calculators, the browser and the calendar file too."""

@@ -17,6 +17,8 @@ from alemtuzumab_kb.dates import Duration
 from alemtuzumab_kb.facts import (
     UNITS,
     DataError,
+    Facts,
+    Reading,
     ScheduleAnchor,
     ScheduleEventRule,
     fill_rule_text,
@@ -81,6 +83,17 @@ class Compiled:
     due: Rule
     events: tuple[Rule, ...]
     open_points: tuple[tuple[str, AppliedRule], ...]
+
+
+def _applied(
+    facts: Facts, claim_ids: tuple[str, ...], rule_id: str, reading: Reading | None
+) -> tuple[AppliedRule, ...]:
+    """The rule's claims as applied rules; the rule's own reading goes with its first claim."""
+    marked = (f"rule schedule/{rule_id}", reading) if reading else None
+    return tuple(
+        applied_rule(facts.claim(claim_id), marked if index == 0 else None)
+        for index, claim_id in enumerate(claim_ids)
+    )
 
 
 def duration_json(duration: Duration | None) -> dict[str, int] | None:
@@ -155,7 +168,8 @@ def compiled_rules() -> Compiled:
         lane=rules.course_2_due.lane,
         title=rules.course_2_due.title,
         text=fill_rule_text(rules.course_2_due.text, due_claim, "course_2_due"),
-        rules=tuple(applied_rule(facts.claim(c)) for c in rules.course_2_due.claims),
+        rules=_applied(facts, rules.course_2_due.claims, "course-2-due",
+                       rules.course_2_due.reading),
     )
     events = []
     for index, rule in enumerate(rules.events):
@@ -177,7 +191,7 @@ def compiled_rules() -> Compiled:
                 lane=rule.lane,
                 title=rule.title,
                 text=_fill(rule, horizon, rule.id),
-                rules=tuple(applied_rule(facts.claim(c)) for c in rule.claims),
+                rules=_applied(facts, rule.claims, rule.id, rule.reading),
                 every_claim=rule.repeat.every if rule.repeat else None,
             )
         )

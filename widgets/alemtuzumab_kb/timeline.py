@@ -33,6 +33,10 @@ class Row:
     """(citation, locator) of cited references other than the source chapters (EMA's page)."""
     name: str
     """A short name for the chart's axis."""
+    event: str | None = None
+    """The id of a regulatory event (None for a source document)."""
+    status: str | None = None
+    """A source document's status as a whole (data/currency.yaml); None for an event."""
 
 
 def timeline_rows(facts: Facts) -> list[Row]:
@@ -49,6 +53,7 @@ def timeline_rows(facts: Facts) -> list[Row]:
             label=facts.section_of(claims[0]) if claims else None,
             references=tuple((r.citation, r.locator) for r in event.references),
             name=event.title,
+            event=event.id,
         ))
     for source in facts.sources:
         date = source.updated or source.issued
@@ -62,6 +67,7 @@ def timeline_rows(facts: Facts) -> list[Row]:
             label=source.chapter,
             references=(),
             name=source.short,
+            status=facts.currency_of(source.id).status,
         ))
     return sorted(rows, key=lambda row: (row.date, row.kind))
 

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from alemtuzumab_kb.currency import note_json
 from alemtuzumab_kb.facts import (
     DATA,
     Claim,
@@ -74,15 +75,20 @@ def _decimal(value: float, places: int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _claim_citation(facts: Facts, claim: Claim) -> dict[str, str]:
-    """A source statement's citation, linking to its section of the source's chapter."""
+def _claim_citation(facts: Facts, claim: Claim) -> dict[str, Any]:
+    """A source statement's citation, linking to its section of the source's chapter, with the
+    source's status on the question where it is no longer current."""
     source = facts.source(claim.source)
-    return {
+    citation: dict[str, Any] = {
         "source": source.short,
         "key": claim.citation,
         "locator": " ".join(claim.locator.split()).replace("*", ""),
         "href": f"book/sources/{source.chapter}.html#{facts.section_of(claim)}",
     }
+    status = note_json(facts, claim.source, claim.question)
+    if status is not None:
+        citation["currency"] = status
+    return citation
 
 
 def trial_label(trial: Trial) -> str:

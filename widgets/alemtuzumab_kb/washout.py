@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
+from alemtuzumab_kb.currency import Note, note_json, question_note, reading_json
 from alemtuzumab_kb.dates import Duration, add_duration, entered_date, format_date
 from alemtuzumab_kb.errors import InputError, cut
 from alemtuzumab_kb.facts import (
     Claim,
+    Reading,
     Therapy,
     fill_rule_text,
     format_value,
@@ -53,7 +55,9 @@ def wrap_line(line: str) -> str:
 
 @dataclass(frozen=True)
 class AppliedRule:
-    """A claim a result rests on, with where to find it (source, locator, chapter section)."""
+    """A claim a result rests on, with where to find it (source, locator, chapter section), the
+    source's status on its question where it is no longer current, and the readings of ours the
+    rule rests on (the claim's own, and the rule's use of it), each with where data/ records it."""
 
     claim: str
     statement: str
@@ -63,11 +67,16 @@ class AppliedRule:
     locator: str
     section: str
     href: str
+    question: str = ""
+    note: Note | None = None
+    readings: tuple[tuple[str, Reading], ...] = ()
+    """(key, reading): keys as `alemtuzumab_kb.currency.Marked`, e.g. ``claim <id>``."""
 
-    def to_json(self, statement: bool = True) -> dict[str, str]:
+    def to_json(self, statement: bool = True) -> dict[str, Any]:
         """The fields the browser's citation list uses, plus the claim (and its statement, for
-        a calculator that shows it)."""
-        fields = {
+        a calculator that shows it); its status where it is no longer current and its readings,
+        where it has them."""
+        fields: dict[str, Any] = {
             "claim": self.claim,
             "statement": self.statement,
             "source": self.source_name,
@@ -77,14 +86,20 @@ class AppliedRule:
         }
         if not statement:
             del fields["statement"]
+        if self.note is not None and self.note.loud:
+            fields["currency"] = note_json(load_facts(), self.source, self.question)
+        if self.readings:
+            fields["readings"] = [reading_json(reading) for _, reading in self.readings]
         return fields
 
 
-def applied_rule(claim: Claim) -> AppliedRule:
-    """Where a claim comes from, with the link to its section of the source chapter."""
+def applied_rule(claim: Claim, reading: tuple[str, Reading] | None = None) -> AppliedRule:
+    """Where a claim comes from, with the link to its section of the source chapter; `reading`
+    is the reading of the rule that uses it, where it has one (key, reading)."""
     facts = load_facts()
     source = facts.source(claim.source)
     section = facts.section_of(claim)
+    readings = ((f"claim {claim.id}", claim.reading),) if claim.reading else ()
     return AppliedRule(
         claim=claim.id,
         statement=" ".join(claim.statement.split()),
@@ -94,6 +109,9 @@ def applied_rule(claim: Claim) -> AppliedRule:
         locator=claim.locator,
         section=section,
         href=f"book/sources/{source.chapter}.html#{section}",
+        question=claim.question,
+        note=question_note(facts, claim.source, claim.question),
+        readings=readings + ((reading,) if reading else ()),
     )
 
 
@@ -120,9 +138,10 @@ class _Compiled:
         return (*self.own_actions, *self.general_actions)
 
 
-def _fill(item: Any, where: str) -> tuple[str, AppliedRule]:
+def _fill(item: Any, where: str, therapy: str = "") -> tuple[str, AppliedRule]:
     claim = load_facts().claim(item.claim)
-    return fill_rule_text(item.text, claim, where), applied_rule(claim)
+    reading = (f"rule washout/{therapy}/{item.claim}", item.reading) if item.reading else None
+    return fill_rule_text(item.text, claim, where), applied_rule(claim, reading)
 
 
 @cache
@@ -161,7 +180,9 @@ def compiled_rules() -> dict[str, _Compiled]:
         interval = facts.claim(rule.interval)
         earliest, latest = value_durations(interval.value) if interval.value else (None, None)
         filled = {
-            group: [_fill(item, f"{therapy.id}.{group}") for item in getattr(rule, group)]
+            group: [
+                _fill(item, f"{therapy.id}.{group}", therapy.id) for item in getattr(rule, group)
+            ]
             for group in ("actions", "cautions", "caveats")
         }
         extra = general if rule.direction == "to-alemtuzumab" else []
@@ -190,9 +211,15 @@ def compiled_rules() -> dict[str, _Compiled]:
 
 
 def _unique(rules: Any) -> tuple[AppliedRule, ...]:
+    """One rule per claim, with the readings of every use of it."""
     seen: dict[str, AppliedRule] = {}
     for rule in rules:
-        seen.setdefault(rule.claim, rule)
+        if rule.claim in seen:
+            first = seen[rule.claim]
+            readings = tuple(dict.fromkeys((*first.readings, *rule.readings)))
+            seen[rule.claim] = replace(first, readings=readings)
+        else:
+            seen[rule.claim] = rule
     return tuple(seen.values())
 
 

@@ -6,6 +6,8 @@ literal in code. Its modules follow data/ and build on one another in one direct
 
 - `claims`: sources, topics and questions, strengths, claims (data/sources.yaml, topics.yaml,
   strengths.yaml, claims/);
+- `currency`: whether each source still applies, by topic, and each question's answer in short
+  (data/currency.yaml, answers.yaml);
 - `discrepancies`: discrepancies and the timeline, which cite claims;
 - `loader`: all of the above read at once and cross-checked (`load_facts`);
 - `trials`: the trials' published figures and what the sources state of them (data/trials.yaml);
@@ -32,8 +34,8 @@ from alemtuzumab_kb.data_files import (
 from alemtuzumab_kb.errors import DataError
 from alemtuzumab_kb.facts.claims import (
     Claim,
-    Currency,
     Question,
+    Reading,
     Source,
     Strength,
     StrengthLevel,
@@ -46,6 +48,14 @@ from alemtuzumab_kb.facts.contraception import (
     FollowUpEntry,
     FollowUpItem,
     load_contraception_rules,
+)
+from alemtuzumab_kb.facts.currency import (
+    NOT_CURRENT,
+    Answer,
+    Sentence,
+    SourceCurrency,
+    Standing,
+    Status,
 )
 from alemtuzumab_kb.facts.discrepancies import (
     Discrepancy,
@@ -102,14 +112,15 @@ from alemtuzumab_kb.facts.washout import (
 
 __all__ = [
     "DATA",
+    "NOT_CURRENT",
     "PLACEHOLDER",
     "STATED_QUESTION",
     "UNITS",
+    "Answer",
     "ArmSize",
     "Claim",
     "ContraceptionRules",
     "CourseRules",
-    "Currency",
     "DataDate",
     "DataError",
     "Discrepancy",
@@ -126,6 +137,7 @@ __all__ = [
     "PublishedResults",
     "Question",
     "Ratio",
+    "Reading",
     "Reason",
     "RecordFault",
     "Reference",
@@ -137,9 +149,13 @@ __all__ = [
     "ScheduleKind",
     "ScheduleRepeat",
     "ScheduleRules",
+    "Sentence",
     "Source",
+    "SourceCurrency",
     "Span",
+    "Standing",
     "Stated",
+    "Status",
     "StatedFigure",
     "StatedForm",
     "Strength",

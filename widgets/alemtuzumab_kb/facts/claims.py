@@ -12,20 +12,24 @@ from alemtuzumab_kb.data_files import DataDate, Span, Strict, _in_limit
 from alemtuzumab_kb.limits import load_limits
 
 
-class Currency(Strict):
-    """Whether a source document still holds, and which parts of it (issue 11)."""
+class Reading(Strict):
+    """The book's interpretation of a text where its source is ambiguous or silent (issue 24).
 
-    status: Literal["current", "current for the US", "partly superseded", "out of date"]
-    summary: str
-    """One line for the sources index."""
-    still_valid: str
-    """What of the document still holds (MyST)."""
-    superseded: str
-    """What later decisions replaced or the document leaves out (MyST)."""
+    Shown wherever the text it belongs to is shown, under the label "Our reading", so that a
+    reader can tell the source's words from the book's reading of them.
+    """
+
+    text: str
+    """The reading, in one line: what the book takes the source to mean."""
+    reason: str
+    """Why, in one line."""
+    alternative: str | None = None
+    """The other reading, where one is plausible, in one line (None where none is)."""
 
 
 class Source(Strict):
-    """One of the five source documents, with everything its source card shows."""
+    """One of the source documents, with everything its source card shows (what of it still
+    holds is data/currency.yaml's)."""
 
     id: str
     citation: str
@@ -55,7 +59,6 @@ class Source(Strict):
     """The references the document itself lists, as citation roles (empty where none). A claim
     of this source cites the source's own entry (`citation`) or, where the source reports a
     paper's figures or findings, one of these papers: nothing else."""
-    currency: Currency
 
     @property
     def chapter(self) -> str:
@@ -149,6 +152,9 @@ class Claim(Strict):
     """How binding the source makes the statement, read from its own verb (data/strengths.yaml)."""
     verb: str | None = None
     """The source's own word or words that carry the strength, e.g. ``skall`` or ``Perform``."""
+    reading: Reading | None = None
+    """Where the statement holds a reading of ours (a translation, a scope the source leaves
+    open), what it is and why."""
 
     @model_validator(mode="after")
     def _strength_with_its_verb(self) -> Claim:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from alemtuzumab_kb.data_dir import DATA
 from alemtuzumab_kb.data_files import Place, Strict
+from alemtuzumab_kb.facts.claims import Reading
 from alemtuzumab_kb.facts.loader import load_facts
 from alemtuzumab_kb.facts.rules import claim_durations, claim_for, fill_rule_text, parse_model
 
@@ -27,6 +28,8 @@ class FollowUpEntry(Strict):
     claim: str
     reads: Literal["until", "from", "no-date"]
     text: str
+    reading: Reading | None = None
+    """Where the date is counted in a way the source leaves open (issue 24)."""
 
 
 class FollowUpItem(Strict):

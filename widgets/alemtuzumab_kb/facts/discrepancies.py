@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from alemtuzumab_kb.data_files import DataDate, Strict
+from alemtuzumab_kb.facts.claims import Reading
 
 Reason = Literal["date", "jurisdiction", "audience", "rounding", "measure", "scope", "wording"]
 
@@ -30,6 +31,8 @@ class Discrepancy(Strict):
     reasons: tuple[Reason, ...]
     explanation: str
     takeaway: str
+    reading: Reading | None = None
+    """Where the explanation or the takeaway rests on a reading of ours."""
 
     @model_validator(mode="after")
     def _enough_sides(self) -> Discrepancy:

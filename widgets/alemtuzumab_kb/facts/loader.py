@@ -1,6 +1,8 @@
 """Everything in data/ read at once and cross-checked (`load_facts`): a claim names a source and a
 question that exist, a discrepancy or a timeline event names claims that exist, a source verb
-carries the strength its claim gives. A fault is one sentence naming its file and line."""
+carries the strength its claim gives, every source has a status wherever it speaks and each
+question's answer in short cites its own claims. A fault is one sentence naming its file and
+line."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from alemtuzumab_kb.data_files import (
 )
 from alemtuzumab_kb.errors import DataError
 from alemtuzumab_kb.facts.claims import Claim, Source, StrengthLevel, Topic
+from alemtuzumab_kb.facts.currency import NOT_CURRENT, Answer, SourceCurrency, Standing
 from alemtuzumab_kb.facts.discrepancies import Discrepancy, TimelineEvent
 
 
@@ -36,6 +39,8 @@ class Facts(Strict):
     discrepancies: tuple[Discrepancy, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     strengths: tuple[StrengthLevel, ...] = ()
+    currency: tuple[SourceCurrency, ...] = ()
+    answers: tuple[Answer, ...] = ()
 
     @model_validator(mode="after")
     def _cross_references(self) -> Facts:
@@ -92,7 +97,168 @@ class Facts(Strict):
                         f"{source_id!r} is not a source in data/sources.yaml",
                     )
         self._verbs_carry_their_strength()
+        if self.currency:
+            self._currency_is_complete(source_ids, seen_questions, claim_ids)
+        if self.answers:
+            self._answers_cite_their_question()
         return self
+
+    def _currency_is_complete(
+        self, source_ids: set[str], topic_of: dict[str, str], claim_ids: set[str]
+    ) -> None:
+        """Every source has one record, with exactly one status on each question it speaks to;
+        a status that is not current cites an event after the source's date, and the claims it
+        names come from a source that is current there."""
+        events = {event.id: event for event in self.timeline}
+        records = {}
+        for record in self.currency:
+            if record.source not in source_ids or record.source in records:
+                problem = (
+                    f"{record.source!r} is not a source in data/sources.yaml"
+                    if record.source not in source_ids
+                    else "this source already has a record in this file; give each source one"
+                )
+                raise RecordFault("currency", record.source, ("source",), problem)
+            records[record.source] = record
+        missing = sorted(source_ids - set(records))
+        if missing:
+            raise RecordFault(
+                "currency", self.currency[-1].source, (),
+                f"no record for {', '.join(missing)}: give every source its currency",
+            )
+        spoken = {(c.source, c.question) for c in self.claims}
+        for record in self.currency:
+            self._standings_cover_the_source(record, topic_of, spoken)
+            source = self.source(record.source)
+            written = source.updated or source.issued
+            for index, standing in enumerate(record.standings):
+                where = ("standings", index)
+                if standing.event is not None:
+                    event = events.get(standing.event)
+                    if event is None:
+                        raise RecordFault(
+                            "currency", record.source, (*where, "event"),
+                            f"no event {standing.event!r} in data/timeline.yaml",
+                        )
+                    if written is not None and event.date <= written:
+                        raise RecordFault(
+                            "currency", record.source, (*where, "event"),
+                            f"the event {event.id} ({event.date}) is not later than the document "
+                            f"({written}); a document is not replaced by what came before it",
+                        )
+                for at, claim_id in enumerate(standing.claims):
+                    if claim_id not in claim_ids:
+                        raise RecordFault("currency", record.source, (*where, "claims", at),
+                                          f"no claim {claim_id!r} in data/claims/")
+                    claim = self.claim(claim_id)
+                    replacing = self.standing(claim.source, claim.question)
+                    if replacing is None or replacing.status != "current":
+                        raise RecordFault(
+                            "currency", record.source, (*where, "claims", at),
+                            f"claim {claim_id} is not from a source that is current on its "
+                            "question; name what applies instead",
+                        )
+            statuses = {s.status for s in record.standings}
+            if record.status in NOT_CURRENT:
+                consistent = bool(statuses & set(NOT_CURRENT))
+            else:
+                consistent = statuses == {record.status}
+            if not consistent:
+                raise RecordFault(
+                    "currency", record.source, ("status",),
+                    f"the document is {record.status!r} but its statuses by topic are "
+                    f"{sorted(statuses)}; a current document is current on every topic, and one "
+                    "that is not has a topic where it is not",
+                )
+
+    def _standings_cover_the_source(
+        self, record: SourceCurrency, topic_of: dict[str, str], spoken: set[tuple[str, str]]
+    ) -> None:
+        """Each topic and question named once; each named where the source speaks; each
+        question the source speaks to covered."""
+        topics: dict[str, int] = {}
+        questions: dict[str, int] = {}
+        for index, standing in enumerate(record.standings):
+            for key, names, known in (("topics", topics, set(topic_of.values())),
+                                      ("questions", questions, set(topic_of))):
+                for at, name in enumerate(getattr(standing, key)):
+                    where = ("standings", index, key, at)
+                    if name not in known:
+                        raise RecordFault("currency", record.source, where,
+                                          f"{name!r} is not one of the {key} in data/topics.yaml")
+                    if name in names:
+                        raise RecordFault("currency", record.source, where,
+                                          f"{name} has a status already; give it one")
+                    asked = [name] if key == "questions" else [
+                        q for q, topic in topic_of.items() if topic == name
+                    ]
+                    if not any((record.source, q) in spoken for q in asked):
+                        raise RecordFault(
+                            "currency", record.source, where,
+                            f"the source says nothing on {name}; give statuses only where it "
+                            "speaks",
+                        )
+                    names[name] = index
+        for source_id, question in sorted(spoken):
+            covered = question in questions or topic_of[question] in topics
+            if source_id == record.source and not covered:
+                raise RecordFault(
+                    "currency", record.source, ("standings",),
+                    f"no status for question {question} (topic {topic_of[question]}), on which "
+                    "the source speaks; add its topic or the question to a status",
+                )
+
+    def _answers_cite_their_question(self) -> None:
+        """One answer per question a source speaks to; each sentence cites claims of its own
+        question, from sources of its part (current, the US, older); a part is empty only where
+        none of its sources speaks, and every source that speaks is cited."""
+        asked = {q.id for t in self.topics for q in t.questions}
+        answered: dict[str, int] = {}
+        for answer in self.answers:
+            if answer.question not in asked:
+                raise RecordFault("answers", answer.question, ("question",),
+                                  f"{answer.question!r} is not a question in data/topics.yaml")
+            if answer.question in answered:
+                raise RecordFault("answers", answer.question, ("question",),
+                                  "this question has an answer already; give it one")
+            answered[answer.question] = 1
+            speaking = {c.source: c for c in self.claims if c.question == answer.question}
+            cited: set[str] = set()
+            for part, sentences in answer.parts:
+                for index, sentence in enumerate(sentences):
+                    for at, claim_id in enumerate(sentence.claims):
+                        where = (part, index, "claims", at)
+                        if claim_id not in {c.id for c in self.claims}:
+                            raise RecordFault("answers", answer.question, where,
+                                              f"no claim {claim_id!r} in data/claims/")
+                        claim = self.claim(claim_id)
+                        if claim.question != answer.question:
+                            raise RecordFault(
+                                "answers", answer.question, where,
+                                f"claim {claim_id} answers {claim.question}, not this question",
+                            )
+                        if _part(self.standing(claim.source, claim.question)) != part:
+                            raise RecordFault(
+                                "answers", answer.question, where,
+                                f"claim {claim_id} belongs in part "
+                                f"{_part(self.standing(claim.source, claim.question))!r}",
+                            )
+                        cited.add(claim.source)
+                owed = [s for s, c in speaking.items()
+                        if _part(self.standing(s, c.question)) == part]
+                if bool(owed) != bool(sentences):
+                    problem = (
+                        f"{', '.join(owed)} speak here: say in {part!r} what they say"
+                        if owed else f"no source of part {part!r} speaks here: leave it out"
+                    )
+                    raise RecordFault("answers", answer.question, (part,), problem)
+            silent = sorted(set(speaking) - cited)
+            if silent:
+                raise RecordFault("answers", answer.question, (),
+                                  f"no sentence cites {', '.join(silent)}, which speak here")
+        for question in sorted({c.question for c in self.claims} - set(answered)):
+            raise RecordFault("answers", self.answers[-1].question, (),
+                              f"no answer for question {question}; write one")
 
     def _verbs_carry_their_strength(self) -> None:
         """A claim's strength is the one its source verb carries in the source's language."""
@@ -130,6 +296,34 @@ class Facts(Strict):
 
     def claims_for(self, question_id: str, source_id: str) -> list[Claim]:
         return [c for c in self.claims if c.question == question_id and c.source == source_id]
+
+    def currency_of(self, source_id: str) -> SourceCurrency:
+        return next(record for record in self.currency if record.source == source_id)
+
+    def standing(self, source_id: str, question_id: str) -> Standing | None:
+        """The source's status on a question: the one that names the question, else the one
+        that names its topic; None where it has none (it does not speak there)."""
+        record = next((r for r in self.currency if r.source == source_id), None)
+        if record is None:
+            return None
+        topic = self.topic_of(question_id).id
+        return next(
+            (s for s in record.standings if question_id in s.questions),
+            next((s for s in record.standings if topic in s.topics), None),
+        )
+
+    def event(self, event_id: str) -> TimelineEvent:
+        return next(event for event in self.timeline if event.id == event_id)
+
+    def answer(self, question_id: str) -> Answer:
+        return next(answer for answer in self.answers if answer.question == question_id)
+
+
+def _part(standing: Standing | None) -> str:
+    """Which part of an answer in short a status belongs to."""
+    if standing is None or standing.status in NOT_CURRENT:
+        return "older"
+    return "us" if standing.status == "current for the US" else "eu"
 
 
 class RecordFault(ValueError):
@@ -178,6 +372,10 @@ def _stray_files(data: Path) -> None:
             )
 
 
+RECORD_KEYS = {"strengths": "level", "currency": "source", "answers": "question"}
+"""The key that names a record, in files whose records have no `id`."""
+
+
 def record_place(data: Path, collection: str, record_id: str) -> Place:
     """Where a record of data/ is written: its file and line, to point a fault at it."""
     files = (
@@ -185,10 +383,11 @@ def record_place(data: Path, collection: str, record_id: str) -> Place:
         if collection == "claims"
         else [data / f"{collection}.yaml"]
     )
+    key = RECORD_KEYS.get(collection, "id")
     for path in files:
         records = read_yaml(path) or []
         for index, record in enumerate(records if isinstance(records, list) else []):
-            if isinstance(record, dict) and record.get("id") == record_id:
+            if isinstance(record, dict) and record.get(key) == record_id:
                 return Place(path, (index,), f"{_kind(path)} {record_id}")
     return Place(data / collection, (), f"{collection[:-1]} {record_id}")
 
@@ -208,11 +407,12 @@ def load_facts(data: Path = DATA) -> Facts:
     claims = _claims(claim_files, origins)
     parts: dict[str, Any] = {}
     for name, model in (("sources", Source), ("topics", Topic), ("discrepancies", Discrepancy),
-                        ("timeline", TimelineEvent), ("strengths", StrengthLevel)):
+                        ("timeline", TimelineEvent), ("strengths", StrengthLevel),
+                        ("currency", SourceCurrency), ("answers", Answer)):
         path = data / f"{name}.yaml"
         parts[name] = tuple(parse_records(path, model))
         origins.update({
-            (name, getattr(item, "id", getattr(item, "level", ""))): (path, i)
+            (name, getattr(item, RECORD_KEYS.get(name, "id"))): (path, i)
             for i, item in enumerate(parts[name])
         })
     try:

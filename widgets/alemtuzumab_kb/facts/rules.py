@@ -23,7 +23,7 @@ from alemtuzumab_kb.data_files import (
 )
 from alemtuzumab_kb.dates import Duration
 from alemtuzumab_kb.errors import DataError
-from alemtuzumab_kb.facts.claims import Claim, Value
+from alemtuzumab_kb.facts.claims import Claim, Reading, Value
 from alemtuzumab_kb.facts.loader import Facts, record_place
 
 
@@ -32,6 +32,8 @@ class RuleText(Strict):
 
     claim: str
     text: str
+    reading: Reading | None = None
+    """Where the text applies the claim in a way the source leaves open (issue 24)."""
 
 
 def parse_model(path: Path, model: type[M]) -> M:

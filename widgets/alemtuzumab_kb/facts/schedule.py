@@ -15,6 +15,7 @@ from pydantic import model_validator
 from alemtuzumab_kb import markup
 from alemtuzumab_kb.data_dir import DATA
 from alemtuzumab_kb.data_files import Place, Strict
+from alemtuzumab_kb.facts.claims import Reading
 from alemtuzumab_kb.facts.loader import Facts, load_facts
 from alemtuzumab_kb.facts.rules import (
     RuleText,
@@ -69,6 +70,8 @@ class ScheduleDue(Strict):
     lane: str
     title: str
     text: str
+    reading: Reading | None = None
+    """How the schedule counts the interval where the sources leave it open (issue 24)."""
 
 
 class ScheduleEventRule(Strict):
@@ -85,6 +88,8 @@ class ScheduleEventRule(Strict):
     title: str
     claims: tuple[str, ...]
     text: str | None = None
+    reading: Reading | None = None
+    """Where the event applies its claims in a way the source leaves open (issue 24)."""
 
     @model_validator(mode="after")
     def _one_shape(self) -> ScheduleEventRule:

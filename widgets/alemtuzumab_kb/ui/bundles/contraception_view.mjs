@@ -141,6 +141,32 @@ function sourceLink(siteRoot, href, text, attributes = {}) {
   if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
   return element("a", { href: siteRoot + href, ...attributes }, text);
 }
+function ruleNotes(rule, siteRoot) {
+  const notes = [];
+  if (rule.currency) {
+    const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
+    note.append(
+      sourceLink(siteRoot, rule.currency.href, rule.currency.words, { class: "calc-currency-status" }),
+      rich("span", `: ${rule.currency.reason}`)
+    );
+    notes.push(note);
+  }
+  for (const reading of rule.readings || []) {
+    const note = element("span", { class: "calc-reading" });
+    note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
+    note.append(rich("span", reading.text));
+    const why = rich("span", reading.reason, { class: "calc-reading-why" });
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
+    note.append(why);
+    if (reading.alternative) {
+      const other = rich("span", reading.alternative, { class: "calc-reading-why" });
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
+      note.append(other);
+    }
+    notes.push(note);
+  }
+  return notes;
+}
 function unreadableDate(input, what) {
   if (!(input.validity && input.validity.badInput)) return null;
   return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
@@ -570,7 +596,7 @@ function render({ model, el }) {
       for (const m of milestones) {
         const li = element("li", { "data-claim": m.rule.claim, "data-value": m.date || "" });
         const label = element("strong", {}, m.when.charAt(0).toUpperCase() + m.when.slice(1));
-        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot));
+        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot));
         ul.append(li);
       }
       block.append(ul);

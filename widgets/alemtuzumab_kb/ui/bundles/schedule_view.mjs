@@ -141,6 +141,32 @@ function sourceLink(siteRoot, href, text, attributes = {}) {
   if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
   return element("a", { href: siteRoot + href, ...attributes }, text);
 }
+function ruleNotes(rule, siteRoot) {
+  const notes = [];
+  if (rule.currency) {
+    const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
+    note.append(
+      sourceLink(siteRoot, rule.currency.href, rule.currency.words, { class: "calc-currency-status" }),
+      rich("span", `: ${rule.currency.reason}`)
+    );
+    notes.push(note);
+  }
+  for (const reading of rule.readings || []) {
+    const note = element("span", { class: "calc-reading" });
+    note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
+    note.append(rich("span", reading.text));
+    const why = rich("span", reading.reason, { class: "calc-reading-why" });
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
+    note.append(why);
+    if (reading.alternative) {
+      const other = rich("span", reading.alternative, { class: "calc-reading-why" });
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
+      note.append(other);
+    }
+    notes.push(note);
+  }
+  return notes;
+}
 function unreadableDate(input, what) {
   if (!(input.validity && input.validity.badInput)) return null;
   return `${what} is incomplete or not a real date (such as 30 February). Enter a real calendar date, e.g. 2026-01-31.`;
@@ -834,7 +860,7 @@ var ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
 }
-function sourceCell(event, siteRoot) {
+function sourceCell(event, siteRoot, noted = /* @__PURE__ */ new Set()) {
   const cell = element("td", { class: "schedule-source" });
   const seen = /* @__PURE__ */ new Set();
   for (const rule of event.rules) {
@@ -847,10 +873,12 @@ function sourceCell(event, siteRoot) {
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
     );
     cell.append(line);
+    if (!noted.has(`${event.rule}|${rule.claim}`)) cell.append(...ruleNotes(rule, siteRoot));
+    noted.add(`${event.rule}|${rule.claim}`);
   }
   return cell;
 }
-function eventRow(event, siteRoot, passed = "") {
+function eventRow(event, siteRoot, noted, passed = "") {
   const row = element("tr", {
     "data-id": event.id,
     "data-rule": event.rule,
@@ -875,7 +903,7 @@ function eventRow(event, siteRoot, passed = "") {
     what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
   }
   what.append(rich("span", event.text, { class: "schedule-text" }));
-  row.append(when, what, sourceCell(event, siteRoot));
+  row.append(when, what, sourceCell(event, siteRoot, noted));
   return row;
 }
 var VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
@@ -1110,8 +1138,9 @@ function render({ model, el }) {
     results.hidden = false;
     const late = overdueEvents(schedule, today());
     const rows = [...late, ...schedule.events.filter((event) => !late.includes(event))];
+    const noted = /* @__PURE__ */ new Set();
     body.replaceChildren(
-      ...rows.map((event) => eventRow(event, siteRoot, late.includes(event) ? passedText(schedule, event) : ""))
+      ...rows.map((event) => eventRow(event, siteRoot, noted, late.includes(event) ? passedText(schedule, event) : ""))
     );
     applyFilter();
     openList.replaceChildren(
@@ -1120,6 +1149,7 @@ function render({ model, el }) {
         item.append(rich("span", point.text), document.createTextNode(" ("));
         item.append(sourceLink(siteRoot, point.rule.href, point.rule.source));
         item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
+        item.append(...ruleNotes(point.rule, siteRoot));
         return item;
       })
     );

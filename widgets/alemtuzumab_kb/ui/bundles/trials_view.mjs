@@ -81,6 +81,13 @@ function element(tag, attributes = {}, text = "") {
   if (text) node.textContent = text;
   return node;
 }
+function rich(tag, text, attributes = {}) {
+  const node = element(tag, attributes);
+  text.split(/\*([^*]+)\*/).forEach((part, index) => {
+    if (part) node.append(index % 2 ? element("em", {}, part) : document.createTextNode(part));
+  });
+  return node;
+}
 function nextNumber(name) {
   const counts = globalThis.__alemtuzumabKbCounts ||= /* @__PURE__ */ new Map();
   const next = (counts.get(name) || 0) + 1;
@@ -132,9 +139,36 @@ function citationList(citations, siteRoot) {
     const item = element("li");
     const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
+    item.append(...ruleNotes(citation, siteRoot));
     list.append(item);
   }
   return list;
+}
+function ruleNotes(rule, siteRoot) {
+  const notes = [];
+  if (rule.currency) {
+    const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
+    note.append(
+      sourceLink(siteRoot, rule.currency.href, rule.currency.words, { class: "calc-currency-status" }),
+      rich("span", `: ${rule.currency.reason}`)
+    );
+    notes.push(note);
+  }
+  for (const reading of rule.readings || []) {
+    const note = element("span", { class: "calc-reading" });
+    note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
+    note.append(rich("span", reading.text));
+    const why = rich("span", reading.reason, { class: "calc-reading-why" });
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
+    note.append(why);
+    if (reading.alternative) {
+      const other = rich("span", reading.alternative, { class: "calc-reading-why" });
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
+      note.append(other);
+    }
+    notes.push(note);
+  }
+  return notes;
 }
 function disclaimer() {
   return element(

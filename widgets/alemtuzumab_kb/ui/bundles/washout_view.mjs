@@ -133,9 +133,36 @@ function citationList(citations, siteRoot) {
     const item = element("li");
     const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
+    item.append(...ruleNotes(citation, siteRoot));
     list2.append(item);
   }
   return list2;
+}
+function ruleNotes(rule, siteRoot) {
+  const notes = [];
+  if (rule.currency) {
+    const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
+    note.append(
+      sourceLink(siteRoot, rule.currency.href, rule.currency.words, { class: "calc-currency-status" }),
+      rich("span", `: ${rule.currency.reason}`)
+    );
+    notes.push(note);
+  }
+  for (const reading of rule.readings || []) {
+    const note = element("span", { class: "calc-reading" });
+    note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
+    note.append(rich("span", reading.text));
+    const why = rich("span", reading.reason, { class: "calc-reading-why" });
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
+    note.append(why);
+    if (reading.alternative) {
+      const other = rich("span", reading.alternative, { class: "calc-reading-why" });
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
+      note.append(other);
+    }
+    notes.push(note);
+  }
+  return notes;
 }
 function unreadableDate(input, what) {
   if (!(input.validity && input.validity.badInput)) return null;
@@ -527,7 +554,8 @@ function rulesApplied(rules, siteRoot) {
     const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
     item.append(
       sourceLink(siteRoot, rule.href, rule.source),
-      document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`)
+      document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
+      ...ruleNotes(rule, siteRoot)
     );
     ul.append(item);
   }

@@ -4,7 +4,7 @@
 // Everything clinical comes from model.get("rules") (widgets/alemtuzumab_kb/contraception.py rules_json()).
 import {
   element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote, showValue,
-  shareTools, pair,
+  shareTools, pair, ruleNotes,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
 import { afterLastInfusion, courseRule, headline as headlineText, lastInfusion } from "./contraception.js";
@@ -135,7 +135,7 @@ function render({ model, el }) {
       for (const m of milestones) {
         const li = element("li", { "data-claim": m.rule.claim, "data-value": m.date || "" });
         const label = element("strong", {}, m.when.charAt(0).toUpperCase() + m.when.slice(1));
-        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot));
+        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot));
         ul.append(li);
       }
       block.append(ul);

@@ -6,7 +6,7 @@
 // is set with textContent, never innerHTML.
 import {
   element, siteRootOf, sourceLink, labelled, statusRegion, disclaimer, rich, unreadableDate, calculatorRules, idMaker, headline, exampleNote, showValue,
-  shareTools, pair,
+  shareTools, pair, ruleNotes,
 } from "./view.js";
 import { formatDate, parseDate, toIso } from "./dates.js";
 import { calendarText, chartDescription, chartLanes, chartRows, treatmentSchedule } from "./schedule.js";
@@ -20,8 +20,12 @@ function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
 }
 
-/** The sources of an event, each linking to its section of the source chapter. */
-function sourceCell(event, siteRoot) {
+/**
+ * The sources of an event, each linking to its section of the source chapter; a rule's status
+ * and readings beside the first of its events only (`noted`: the rules already shown), so a
+ * monthly test does not repeat them on every row.
+ */
+function sourceCell(event, siteRoot, noted = new Set()) {
   const cell = element("td", { class: "schedule-source" });
   const seen = new Set();
   for (const rule of event.rules) {
@@ -34,11 +38,13 @@ function sourceCell(event, siteRoot) {
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
     );
     cell.append(line);
+    if (!noted.has(`${event.rule}|${rule.claim}`)) cell.append(...ruleNotes(rule, siteRoot));
+    noted.add(`${event.rule}|${rule.claim}`);
   }
   return cell;
 }
 
-function eventRow(event, siteRoot, passed = "") {
+function eventRow(event, siteRoot, noted, passed = "") {
   const row = element("tr", {
     "data-id": event.id,
     "data-rule": event.rule,
@@ -63,7 +69,7 @@ function eventRow(event, siteRoot, passed = "") {
     what.append(element("span", { class: "schedule-projected" }, " (projected: if course 2 starts when due)"));
   }
   what.append(rich("span", event.text, { class: "schedule-text" }));
-  row.append(when, what, sourceCell(event, siteRoot));
+  row.append(when, what, sourceCell(event, siteRoot, noted));
   return row;
 }
 
@@ -346,8 +352,9 @@ function render({ model, el }) {
     results.hidden = false;
     const late = overdueEvents(schedule, today());
     const rows = [...late, ...schedule.events.filter((event) => !late.includes(event))];
+    const noted = new Set();
     body.replaceChildren(
-      ...rows.map((event) => eventRow(event, siteRoot, late.includes(event) ? passedText(schedule, event) : "")),
+      ...rows.map((event) => eventRow(event, siteRoot, noted, late.includes(event) ? passedText(schedule, event) : "")),
     );
     applyFilter();
     openList.replaceChildren(
@@ -356,6 +363,7 @@ function render({ model, el }) {
         item.append(rich("span", point.text), document.createTextNode(" ("));
         item.append(sourceLink(siteRoot, point.rule.href, point.rule.source));
         item.append(document.createTextNode(`, ${point.rule.locator.replace(/\*/g, "")}; ${point.rule.key})`));
+        item.append(...ruleNotes(point.rule, siteRoot));
         return item;
       }),
     );

@@ -122,9 +122,43 @@ export function citationList(citations, siteRoot) {
     const item = element("li");
     const link = sourceLink(siteRoot, citation.href, citation.source);
     item.append(link, document.createTextNode(`, ${citation.locator} (${citation.key})`));
+    item.append(...ruleNotes(citation, siteRoot));
     list.append(item);
   }
   return list;
+}
+
+/**
+ * Beside a rule's source: its status where the source is no longer current on the question
+ * ("Out of date since ...", linking to the timeline's event, and why), and each reading of ours
+ * the rule rests on, under the label "Our reading" (data/currency.yaml, the `reading` fields of
+ * data/; widgets/alemtuzumab_kb/currency.py). Empty for a current rule that is no reading.
+ */
+export function ruleNotes(rule, siteRoot) {
+  const notes = [];
+  if (rule.currency) {
+    const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
+    note.append(
+      sourceLink(siteRoot, rule.currency.href, rule.currency.words, { class: "calc-currency-status" }),
+      rich("span", `: ${rule.currency.reason}`),
+    );
+    notes.push(note);
+  }
+  for (const reading of rule.readings || []) {
+    const note = element("span", { class: "calc-reading" });
+    note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
+    note.append(rich("span", reading.text));
+    const why = rich("span", reading.reason, { class: "calc-reading-why" });
+    why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
+    note.append(why);
+    if (reading.alternative) {
+      const other = rich("span", reading.alternative, { class: "calc-reading-why" });
+      other.prepend(element("span", { class: "calc-reading-key" }, "The other reading: "));
+      note.append(other);
+    }
+    notes.push(note);
+  }
+  return notes;
 }
 
 /**

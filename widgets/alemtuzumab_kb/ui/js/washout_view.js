@@ -2,7 +2,7 @@
 // in, the plan out, with the rules applied and their sources beside it. Everything clinical comes
 // from model.get("rules") (widgets/alemtuzumab_kb/washout.py rules_json()); the sums are in washout.js.
 import {
-  element, siteRootOf, sourceLink, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker, showValue,
+  element, siteRootOf, sourceLink, labelled, statusRegion, citationList, disclaimer, rich, unreadableDate, calculatorRules, idMaker, showValue, ruleNotes,
   headline, exampleNote, shareTools, pair,
 } from "./view.js";
 import { formatDate, parseDate } from "./dates.js";
@@ -27,6 +27,7 @@ function rulesApplied(rules, siteRoot) {
     item.append(
       sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
+      ...ruleNotes(rule, siteRoot),
     );
     ul.append(item);
   }
