@@ -37,13 +37,21 @@ def test_digest_follows_code_and_data_but_not_bytecode(tree: Path) -> None:
 
 
 def _app(cache: Path) -> SimpleNamespace:
+    """A stand-in for the Sphinx application: two pages, a static folder, a doctree folder."""
     notebooks = {"book/calculators/washout": "washout.ipynb", "book/intro": "intro.md"}
     env = SimpleNamespace(
         mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
         found_docs=set(notebooks),
         doc2path=lambda name: Path(notebooks[name]),
     )
-    return SimpleNamespace(env=env)
+    static = cache.parent / "static"
+    static.mkdir(exist_ok=True)
+    (static / "book.css").touch()
+    doctrees = cache.parent / ".doctrees"
+    doctrees.mkdir(exist_ok=True)
+    config = SimpleNamespace(html_static_path=["static"])
+    return SimpleNamespace(env=env, config=config, confdir=str(cache.parent),
+                           doctreedir=str(doctrees))
 
 
 def test_a_changed_input_empties_the_cache_and_outdates_every_notebook(tmp_path: Path) -> None:
@@ -72,3 +80,22 @@ def test_unchanged_inputs_keep_the_cache(tmp_path: Path) -> None:
     fresh_inputs.refresh_execution_cache(app)
     assert (cache / "executed").is_dir()
     assert fresh_inputs.outdated_notebooks(app, app.env, set(), set(), set()) == []
+
+
+def test_a_changed_style_sheet_writes_every_page_again(tmp_path: Path) -> None:
+    """Sphinx alone would say "no targets are out of date" and copy nothing: the site would keep
+    the old sheet, and every page its old inline rules (first_paint.py)."""
+    app = _app(tmp_path / ".jupyter_cache")
+    fresh_inputs.refresh_execution_cache(app)
+    assert fresh_inputs.outdated_pages(app, app.env, set(), set(), set()) == [
+        "book/calculators/washout", "book/intro"
+    ]
+    fresh_inputs.remember_inputs(app, None)
+
+    fresh_inputs.refresh_execution_cache(app)
+    assert fresh_inputs.outdated_pages(app, app.env, set(), set(), set()) == []
+    (tmp_path / "static" / "book.css").write_text("@media print { .calc-share { display: none } }")
+    fresh_inputs.refresh_execution_cache(app)
+    assert fresh_inputs.outdated_pages(app, app.env, set(), {"book/intro"}, set()) == [
+        "book/calculators/washout"
+    ]

@@ -7,6 +7,11 @@ next to the execution cache, empties the cache when the digest changes and marks
 outdated. It also checks that the browser files the package ships (the bundles/ and vendor/
 folders of widgets/alemtuzumab_kb/ui/) are what esbuild and npm make of the current sources
 (`make bundles`).
+
+The book's own style sheets and scripts (html_static_path) reach every page too: each page
+carries the rules it paints with (first_paint.py), and Sphinx copies static files only when it
+writes some page. So a change there alone, which Sphinx sees as "no targets are out of date",
+marks every page outdated (their notebooks' outputs come from the execution cache).
 """
 
 from __future__ import annotations
@@ -40,6 +45,22 @@ def inputs_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
+def static_digest(app: Sphinx) -> str:
+    """SHA-256 over the names and contents of the files in the book's html_static_path."""
+    digest = hashlib.sha256()
+    for entry in app.config.html_static_path:
+        folder = Path(app.confdir, entry)
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if path.is_file():
+                digest.update(path.relative_to(app.confdir).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _static_stamp(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "static-inputs"
+
+
 def _digest_file(app: Sphinx) -> Path:
     cache = Path(app.env.mystnb_config.execution_cache_path)
     return cache.with_name(f"{cache.name}.inputs")
@@ -55,6 +76,19 @@ def refresh_execution_cache(app: Sphinx) -> None:
     if app.fresh_inputs_changed and cache.exists():
         logger.info("widgets/ or data/ changed: emptying the execution cache %s", cache)
         shutil.rmtree(cache)
+    app.fresh_static_digest = static_digest(app)
+    static = _static_stamp(app)
+    previous = static.read_text(encoding="utf-8").strip() if static.is_file() else None
+    app.fresh_static_changed = previous != app.fresh_static_digest
+
+
+def outdated_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Write every page again when the book's static files changed."""
+    if not getattr(app, "fresh_static_changed", False):
+        return []
+    return sorted(env.found_docs - added - changed - removed)
 
 
 def outdated_notebooks(
@@ -74,6 +108,8 @@ def remember_inputs(app: Sphinx, exception: Exception | None) -> None:
         stamp = _digest_file(app)
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(app.fresh_inputs_digest + "\n", encoding="utf-8")
+    if exception is None and hasattr(app, "fresh_static_digest"):
+        _static_stamp(app).write_text(app.fresh_static_digest + "\n", encoding="utf-8")
 
 
 def check_shipped_browser_files(app: Sphinx) -> None:
@@ -95,5 +131,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", refresh_execution_cache, priority=900)
     app.connect("builder-inited", check_shipped_browser_files, priority=900)
     app.connect("env-get-outdated", outdated_notebooks)
+    app.connect("env-get-outdated", outdated_pages)
     app.connect("build-finished", remember_inputs)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
