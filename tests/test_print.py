@@ -15,8 +15,8 @@ from tests.offline import offline_page
 PDF_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
 ONE_SHEET = ["washout", "contraception", "trials"]
 STATUS = '.static-anywidget [role="status"]:not(:empty)'
-# A4 less the margins book.css sets (@page: 12 mm top, 14 mm sides and bottom), in CSS px.
-SHEET = {"width": round((210 - 28) / 25.4 * 96), "height": round((297 - 26) / 25.4 * 96)}
+# A4 less the margins book.css sets (@page: 10 mm top, 12 mm sides, 11 mm bottom), in CSS px.
+SHEET = {"width": round((210 - 24) / 25.4 * 96), "height": round((297 - 21) / 25.4 * 96)}
 SHOWN = "el => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0"
 
 

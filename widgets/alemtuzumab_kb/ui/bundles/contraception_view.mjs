@@ -141,7 +141,7 @@ function sourceLink(siteRoot, href, text, attributes = {}) {
   if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
   return element("a", { href: siteRoot + href, ...attributes }, text);
 }
-function ruleNotes(rule, siteRoot) {
+function ruleNotes(rule, siteRoot, shown = null) {
   const notes = [];
   if (rule.currency) {
     const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
@@ -155,6 +155,14 @@ function ruleNotes(rule, siteRoot) {
     const note = element("span", { class: "calc-reading" });
     note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
     note.append(rich("span", reading.text));
+    const again = shown !== null && shown.has(reading.text);
+    if (shown !== null) shown.add(reading.text);
+    if (again) {
+      note.classList.add("calc-reading-again");
+      note.append(element("span", { class: "calc-reading-why" }, "(as above)"));
+      notes.push(note);
+      continue;
+    }
     const why = rich("span", reading.reason, { class: "calc-reading-why" });
     why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
     note.append(why);
@@ -589,6 +597,7 @@ function render({ model, el }) {
     status.replaceChildren(headline(headline2(result)), lastLine);
     if (how) status.append(how);
     details.replaceChildren();
+    const readingsShown = /* @__PURE__ */ new Set();
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });
       block.append(element("p", { class: "calc-list-title" }, milestones[0].label));
@@ -596,7 +605,7 @@ function render({ model, el }) {
       for (const m of milestones) {
         const li = element("li", { "data-claim": m.rule.claim, "data-value": m.date || "" });
         const label = element("strong", {}, m.when.charAt(0).toUpperCase() + m.when.slice(1));
-        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot));
+        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot, readingsShown));
         ul.append(li);
       }
       block.append(ul);

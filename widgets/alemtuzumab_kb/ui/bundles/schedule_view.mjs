@@ -141,7 +141,7 @@ function sourceLink(siteRoot, href, text, attributes = {}) {
   if (siteRoot === null) return element("span", { class: "calc-source-name", ...attributes }, text);
   return element("a", { href: siteRoot + href, ...attributes }, text);
 }
-function ruleNotes(rule, siteRoot) {
+function ruleNotes(rule, siteRoot, shown = null) {
   const notes = [];
   if (rule.currency) {
     const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
@@ -155,6 +155,14 @@ function ruleNotes(rule, siteRoot) {
     const note = element("span", { class: "calc-reading" });
     note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
     note.append(rich("span", reading.text));
+    const again = shown !== null && shown.has(reading.text);
+    if (shown !== null) shown.add(reading.text);
+    if (again) {
+      note.classList.add("calc-reading-again");
+      note.append(element("span", { class: "calc-reading-why" }, "(as above)"));
+      notes.push(note);
+      continue;
+    }
     const why = rich("span", reading.reason, { class: "calc-reading-why" });
     why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
     note.append(why);

@@ -138,7 +138,7 @@ function citationList(citations, siteRoot) {
   }
   return list2;
 }
-function ruleNotes(rule, siteRoot) {
+function ruleNotes(rule, siteRoot, shown = null) {
   const notes = [];
   if (rule.currency) {
     const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
@@ -152,6 +152,14 @@ function ruleNotes(rule, siteRoot) {
     const note = element("span", { class: "calc-reading" });
     note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
     note.append(rich("span", reading.text));
+    const again = shown !== null && shown.has(reading.text);
+    if (shown !== null) shown.add(reading.text);
+    if (again) {
+      note.classList.add("calc-reading-again");
+      note.append(element("span", { class: "calc-reading-why" }, "(as above)"));
+      notes.push(note);
+      continue;
+    }
     const why = rich("span", reading.reason, { class: "calc-reading-why" });
     why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
     note.append(why);
@@ -550,12 +558,13 @@ function rulesApplied(rules, siteRoot) {
   const block = element("div", { class: "calc-rules" });
   block.append(element("p", { class: "calc-list-title" }, "Rules applied and their sources"));
   const ul = element("ul", { class: "calc-citations" });
+  const readingsShown = /* @__PURE__ */ new Set();
   for (const rule of rules) {
     const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
     item.append(
       sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
-      ...ruleNotes(rule, siteRoot)
+      ...ruleNotes(rule, siteRoot, readingsShown)
     );
     ul.append(item);
   }

@@ -128,6 +128,7 @@ function render({ model, el }) {
     status.replaceChildren(headline(headlineText(result)), lastLine);
     if (how) status.append(how);
     details.replaceChildren();
+    const readingsShown = new Set();
     for (const milestones of Object.values(result.items)) {
       const block = element("div", { class: "calc-item", "data-item": milestones[0].item });
       block.append(element("p", { class: "calc-list-title" }, milestones[0].label));
@@ -135,7 +136,7 @@ function render({ model, el }) {
       for (const m of milestones) {
         const li = element("li", { "data-claim": m.rule.claim, "data-value": m.date || "" });
         const label = element("strong", {}, m.when.charAt(0).toUpperCase() + m.when.slice(1));
-        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot));
+        li.append(label, document.createTextNode(": "), rich("span", m.text), source(m.rule, siteRoot), ...ruleNotes(m.rule, siteRoot, readingsShown));
         ul.append(li);
       }
       block.append(ul);

@@ -133,8 +133,9 @@ export function citationList(citations, siteRoot) {
  * ("Out of date since ...", linking to the timeline's event, and why), and each reading of ours
  * the rule rests on, under the label "Our reading" (data/currency.yaml, the `reading` fields of
  * data/; widgets/alemtuzumab_kb/currency.py). Empty for a current rule that is no reading.
+ * With `shown` (a Set shared by one result), a reading met again gives its words only.
  */
-export function ruleNotes(rule, siteRoot) {
+export function ruleNotes(rule, siteRoot, shown = null) {
   const notes = [];
   if (rule.currency) {
     const note = element("span", { class: `calc-currency calc-currency-${rule.currency.status.replace(/ /g, "-")}` });
@@ -148,6 +149,16 @@ export function ruleNotes(rule, siteRoot) {
     const note = element("span", { class: "calc-reading" });
     note.append(element("span", { class: "calc-reading-tag" }, reading.label), document.createTextNode(" "));
     note.append(rich("span", reading.text));
+    // A reading shown again in the same result keeps its label and words; its reasons were
+    // given the first time (`shown`: the readings this result has shown so far).
+    const again = shown !== null && shown.has(reading.text);
+    if (shown !== null) shown.add(reading.text);
+    if (again) {
+      note.classList.add("calc-reading-again");
+      note.append(element("span", { class: "calc-reading-why" }, "(as above)"));
+      notes.push(note);
+      continue;
+    }
     const why = rich("span", reading.reason, { class: "calc-reading-why" });
     why.prepend(element("span", { class: "calc-reading-key" }, "Why: "));
     note.append(why);

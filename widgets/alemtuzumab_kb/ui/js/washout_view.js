@@ -22,12 +22,13 @@ function rulesApplied(rules, siteRoot) {
   const block = element("div", { class: "calc-rules" });
   block.append(element("p", { class: "calc-list-title" }, "Rules applied and their sources"));
   const ul = element("ul", { class: "calc-citations" });
+  const readingsShown = new Set();
   for (const rule of rules) {
     const item = rich("li", `${rule.statement} `, { "data-claim": rule.claim });
     item.append(
       sourceLink(siteRoot, rule.href, rule.source),
       document.createTextNode(`, ${rule.locator.replace(/\*/g, "")} (${rule.key})`),
-      ...ruleNotes(rule, siteRoot),
+      ...ruleNotes(rule, siteRoot, readingsShown),
     );
     ul.append(item);
   }
