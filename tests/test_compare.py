@@ -259,7 +259,13 @@ def test_built_overview_links_every_question_to_its_block(site: Path, topic: str
     targets = [a["href"] for a in overview.select("tbody a")]
     questions = [b.question for b in compare.question_blocks(FACTS, topic)]
     assert targets == [f"#{q}" for q in questions]
-    assert overview.find_previous("section", class_="compare-block") is None, "overview first"
+    # What applies today first (issue 22): every block, each opening with its answer in short,
+    # comes before the overview, which a line above the first block points to.
+    assert overview.find_next("section", class_="compare-block") is None, "answers first"
+    pointer = soup.select_one("p.glance-pointer a")
+    section = overview.find_parent("section")
+    assert pointer["href"] == f"#{section['id']}"
+    assert pointer.find_next("section", class_="compare-block") is not None
 
 
 def test_built_index_overview_covers_every_topic_and_question(site: Path) -> None:

@@ -99,3 +99,17 @@ def test_a_changed_style_sheet_writes_every_page_again(tmp_path: Path) -> None:
     assert fresh_inputs.outdated_pages(app, app.env, set(), {"book/intro"}, set()) == [
         "book/calculators/washout"
     ]
+
+
+def test_a_changed_extension_writes_every_page_again(tmp_path: Path) -> None:
+    """Sphinx never notices that a directive's code changed."""
+    app = _app(tmp_path / ".jupyter_cache")
+    extensions = tmp_path / "_ext"
+    extensions.mkdir()
+    (extensions / "facts_pages.py").write_text("ORDER = 'overview first'\n")
+    first = fresh_inputs.static_digest(app, extensions)
+    (extensions / "__pycache__").mkdir()
+    (extensions / "__pycache__" / "facts_pages.cpython-311.pyc").write_bytes(b"\0")
+    assert fresh_inputs.static_digest(app, extensions) == first
+    (extensions / "facts_pages.py").write_text("ORDER = 'answers first'\n")
+    assert fresh_inputs.static_digest(app, extensions) != first

@@ -240,8 +240,10 @@ def glance_table(facts: Facts, topic_ids: list[str], docname: str, index: bool) 
 
 
 class TopicComparison(FactsDirective):
-    """``{topic-comparison} <topic id>``: the topic's calculator if it has one, the overview,
-    then one block per question with every source that speaks on it."""
+    """``{topic-comparison} <topic id>``: the topic's calculator if it has one, one block per
+    question (its answer in short first, then every source that speaks on it), and last the
+    overview, in a section of its own that a line at the top points to: what applies today
+    comes first, the table of who says what after it."""
 
     required_arguments = 1
 
@@ -262,8 +264,14 @@ class TopicComparison(FactsDirective):
         ]
         for block in blocks:
             block["classes"].append("compare-block")
-        overview = glance_table(facts, [topic_id], self.env.docname, index=False)
-        return [*calculate, overview, *blocks]
+        label = f"glance-{topic_id}"
+        overview = self.section("Every source at a glance", "", label=label)
+        overview += glance_table(facts, [topic_id], self.env.docname, index=False)
+        pointer = nodes.paragraph(classes=["glance-pointer"])
+        pointer += nodes.Text("Which source says what, question by question: ")
+        pointer += _xref("every source at a glance", label, self.env.docname)
+        pointer += nodes.Text(", at the end of the page.")
+        return [*calculate, pointer, *blocks, overview]
 
 
 class CompareOverview(FactsDirective):

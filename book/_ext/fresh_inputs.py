@@ -8,10 +8,12 @@ outdated. It also checks that the browser files the package ships (the bundles/ 
 folders of widgets/alemtuzumab_kb/ui/) are what esbuild and npm make of the current sources
 (`make bundles`).
 
-The book's own style sheets and scripts (html_static_path) reach every page too: each page
-carries the rules it paints with (first_paint.py), and Sphinx copies static files only when it
-writes some page. So a change there alone, which Sphinx sees as "no targets are out of date",
-marks every page outdated (their notebooks' outputs come from the execution cache).
+The book's own style sheets and scripts (html_static_path) and its Sphinx extensions (this
+folder) reach every page too: each page carries the rules it paints with (first_paint.py), the
+extensions make what the directives show, and Sphinx copies static files only when it writes
+some page and never notices a changed extension. So a change there alone, which Sphinx sees as
+"no targets are out of date", marks every page outdated (their notebooks' outputs come from the
+execution cache).
 """
 
 from __future__ import annotations
@@ -45,14 +47,18 @@ def inputs_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
-def static_digest(app: Sphinx) -> str:
-    """SHA-256 over the names and contents of the files in the book's html_static_path."""
+EXTENSIONS = Path(__file__).resolve().parent
+
+
+def static_digest(app: Sphinx, extensions: Path = EXTENSIONS) -> str:
+    """SHA-256 over the names and contents of the files in the book's html_static_path and of
+    the book's extensions (Python and scripts)."""
     digest = hashlib.sha256()
-    for entry in app.config.html_static_path:
-        folder = Path(app.confdir, entry)
+    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path]
+    for folder in [*folders, extensions]:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
-            if path.is_file():
-                digest.update(path.relative_to(app.confdir).as_posix().encode() + b"\0")
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.name.encode() + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -85,7 +91,7 @@ def refresh_execution_cache(app: Sphinx) -> None:
 def outdated_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Write every page again when the book's static files changed."""
+    """Read and write every page again when the book's static files or extensions changed."""
     if not getattr(app, "fresh_static_changed", False):
         return []
     return sorted(env.found_docs - added - changed - removed)
