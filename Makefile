@@ -11,6 +11,8 @@ HTML := _build/html
 # Every build is made in a staging folder; only a build that passes replaces $(HTML), so a failed
 # build never leaves a site that could be published (the previous good one stays as it was). The
 # new site takes the old one's place in one step (book/_ext/publish.py), so none is ever missing.
+# A failed build also forgets what it read (the pickled environment): Sphinx would otherwise take
+# the faulty page as read, and the next build would pass without reading it or warning again.
 STAGE := _build/stage
 STAGE_HTML := $(STAGE)/_build/html
 REPORTS := _build/reports
@@ -77,7 +79,7 @@ build: $(STAMP) $(NODE_STAMP)
 	@rm -rf $(REPORTS) && mkdir -p _build
 	@$(JUPYTER_BOOK) build . --path-output $(STAGE) -W -n --keep-going $(BUILD_QUIET) $(BUILD_LOG) || { \
 	  if [ -d $(STAGE_HTML)/reports ]; then mv $(STAGE_HTML)/reports $(REPORTS); fi; \
-	  rm -rf $(STAGE_HTML); \
+	  rm -rf $(STAGE_HTML) $(STAGE)/_build/.doctrees/environment.pickle; \
 	  echo "Build failed: nothing was published, $(HTML) is as it was before."; \
 	  echo "Notebook execution reports, if any: $(CURDIR)/$(REPORTS)"; \
 	  ls $(REPORTS) 2>/dev/null || true; exit 1; }

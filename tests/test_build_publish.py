@@ -22,8 +22,9 @@ while [ $# -gt 0 ]; do
   if [ "$1" = "--path-output" ]; then out="$2"; fi
   shift
 done
-mkdir -p "$out/_build/html/reports"
+mkdir -p "$out/_build/html/reports" "$out/_build/.doctrees"
 echo "site of this build" > "$out/_build/html/index.html"
+echo "what this build read" > "$out/_build/.doctrees/environment.pickle"
 echo "cell failed" > "$out/_build/html/reports/washout.err.log"
 exit "$FAKE_EXIT"
 """
@@ -114,6 +115,9 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> Non
     assert (site / "index.html").read_text() == "previous good site\n"
     # The failed build's pages are gone from the staging folder too; its reports are kept.
     assert not (project / "_build/stage/_build/html").exists()
+    # So is what it read: the next build reads every page again and reports the fault again,
+    # instead of taking the faulty page as read and passing.
+    assert not (project / "_build/stage/_build/.doctrees/environment.pickle").exists()
     reports = project / "_build/reports"
     assert (reports / "washout.err.log").read_text() == "cell failed\n"
     assert f"Notebook execution reports, if any: {reports}" in run.stdout
