@@ -108,3 +108,15 @@ def test_value_needs_exactly_one_quantity(tmp_path: Path) -> None:
                            " citation: c, value: {months: 4, weeks: 2}}\n")
     with pytest.raises(DataError, match=r"claim x, key value: .*exactly one quantity"):
         parse_records(path, Claim)
+
+
+def test_no_word_is_broken_across_a_folded_line() -> None:
+    """YAML folds a line break into a space, so "disease-" at the end of a line and "modifying"
+    on the next are published as "disease- modifying"."""
+    broken = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "data").rglob("*.yaml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"[A-Za-z]-$", line) and not line.lstrip().startswith("#")
+    ]
+    assert broken == []
