@@ -65,7 +65,10 @@ def fill_report_slots(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         claim = load_facts().claim(slot["claim"])
         url = reviewers.issue_url(repository, claim, page_address(app, docname, _anchor(slot)))
         link = nodes.inline(classes=["report-link"])
-        link += nodes.reference("", "report a problem", refuri=url, internal=False)
+        # print-same: print writes an external link's address after it (book.css); this one
+        # opens a form on GitHub, and its address is no reading for paper.
+        link += nodes.reference("", "report a problem", refuri=url, internal=False,
+                                classes=["print-same"])
         slot.replace_self(link)
 
 

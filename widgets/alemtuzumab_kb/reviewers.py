@@ -279,8 +279,8 @@ def issue_url(repository: str, claim: Claim, page: str) -> str:
         >>> from alemtuzumab_kb.facts import Claim
         >>> claim = Claim(id="x-1", question="q", source="s", statement="A *skall* rule.",
         ...               locator="*L*", citation="k")
-        >>> issue_url("https://github.com/o/r/", claim, "book/a.html#x-1")[:73]
-        'https://github.com/o/r/issues/new?title=Claim+x-1%3A+a+problem&body=Claim'
+        >>> issue_url("https://github.com/o/r/", claim, "book/a.html#x-1")
+        'https://github.com/o/r/issues/new?title=Claim+x-1:+a+problem&body=Claim:+x-1%0APage:+book/a.html%23x-1%0AText:+A+skall+rule.%0A%0AWhat+is+wrong,+and+what+does+the+source+say%3F%0A'
     """
     title = f"Claim {claim.id}: a problem"
     body = "\n".join([
@@ -291,6 +291,6 @@ def issue_url(repository: str, claim: Claim, page: str) -> str:
         "What is wrong, and what does the source say?",
         "",
     ])
-    safe = ",()'"  # left as they are in a query: shorter, and still read the same
+    safe = ",()':/"  # left as they are in a query (RFC 3986): shorter, and read the same
     return (f"{repository.rstrip('/')}/issues/new?title={quote_plus(title, safe=safe)}"
             f"&body={quote_plus(body, safe=safe)}")
