@@ -22,13 +22,13 @@ import yaml
 
 from alemtuzumab_kb import compare
 from alemtuzumab_kb.facts import Claim, Discrepancy, Value, load_facts
+from tests.chapters import chapter_sections, expand
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
 FACTS = load_facts()
 LEVELS = {level.level: level for level in FACTS.strengths}
 DIRECTIVE = ("must", "should", "recommended", "encouraged")
-LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)
 
 
 # --- Where the book's text lives -----------------------------------------------------------
@@ -237,7 +237,7 @@ def test_the_glossary_quotes_the_guideline_spelling_with_sic() -> None:
 def test_ema_most_common_side_effects_keep_may() -> None:
     """EMA: the most common side effects "may affect more than 2 in 10 people"."""
     texts = [c.statement for c in cited("ema2013")]
-    texts.append((ROOT / "book/sources/sources-ema.md").read_text(encoding="utf-8"))
+    texts.append(expand((ROOT / "book/sources/sources-ema.md").read_text(encoding="utf-8"), FACTS))
     found = 0
     for text in texts:
         for sentence in sentences(text):
@@ -292,19 +292,9 @@ def test_the_letters_interim_rule_keeps_its_conditions_wherever_it_is_retold() -
 def test_chapter_sections_keep_the_strength_of_their_claims(claim: Claim) -> None:
     """The chapter section a claim points at reads at the claim's strength somewhere: "is
     required" did not become "is needed", nor "encouraged to report" "asked to phone in"."""
-    section = _chapter_sections()[FACTS.section_of(claim)]
+    section = chapter_sections(FACTS)[FACTS.section_of(claim)]
     english = LEVELS[claim.strength].english
     assert any(re.search(pattern, section, re.IGNORECASE) for pattern in english), claim.id
-
-
-def _chapter_sections() -> dict[str, str]:
-    sections = {}
-    for path in (ROOT / "book" / "sources").glob("sources-*.md"):
-        text = path.read_text(encoding="utf-8")
-        marks = list(LABEL.finditer(text))
-        for mark, following in zip(marks, [*marks[1:], None], strict=True):
-            sections[mark.group(1)] = text[mark.end() : following.start() if following else None]
-    return sections
 
 
 def test_a_must_of_the_letter_is_not_retold_as_a_request() -> None:

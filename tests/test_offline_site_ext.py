@@ -31,6 +31,8 @@ def test_external_loads_are_caught(html: str) -> None:
         '<script src="../_static/doctools.js"></script>',
         '<link rel="stylesheet" href="_static/pygments.css">',
         '<img alt="chart" src="data:image/png;base64,AAAA">',
+        # The page's own published address (html_baseurl, from the Pages workflow).
+        '<link rel="canonical" href="https://example.github.io/alemtuzumab-kb/index.html" />',
     ],
 )
 def test_links_and_local_assets_pass(html: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from alemtuzumab_kb import currency
 from alemtuzumab_kb.facts import load_facts
 from tests.conftest import PAGES
 from tests.offline import DESKTOP, PHONE, offline_page, settle_animations
@@ -150,6 +151,41 @@ def test_ledger_filter_by_keyboard(browser, site_url: str) -> None:
         page.keyboard.press("Backspace")
         assert page.locator("table.ledger-table tbody tr:visible").count() == total
         assert count.inner_text() == ""
+
+
+def _status(claim) -> str:
+    note = currency.question_note(FACTS, claim.source, claim.question)
+    return note.status if note else "current"
+
+
+def test_ledger_filters_by_source_strength_and_status_and_keeps_them_in_the_address(
+    browser, site_url: str,
+) -> None:
+    """Opened from an address that names a source and a strength, at phone width: only those
+    rows show; a status chosen by keyboard narrows them further and joins the address, so that
+    the filtered ledger opens the same from a link."""
+    url = f"{site_url}/book/reviewers/ledger.html?source=dhpc&strength=must"
+    with offline_page(browser, url, site_url, viewport=PHONE) as (page, _):
+        visible = page.locator("table.ledger-table tbody tr:visible")
+        dhpc_must = [c for c in FACTS.claims if c.source == "dhpc" and c.strength == "must"]
+        assert visible.count() == len(dhpc_must)
+        assert page.get_by_label("Source", exact=True).input_value() == "dhpc"
+        status = page.get_by_label("Still current?")
+        status.focus()
+        page.keyboard.type("Out of")  # the keyboard picks the option by its first letters
+        expected = [c.id for c in dhpc_must if _status(c) == "out of date"]
+        assert 0 < len(expected) < len(dhpc_must), "the status narrows the rows"
+        assert sorted(visible.evaluate_all("rows => rows.map(r => r.id)")) == sorted(expected)
+        assert "currency=out-of-date" in page.url and "source=dhpc" in page.url
+        count = page.locator(".ledger-filter-count").inner_text()
+        assert count == f"{len(expected)} of {len(FACTS.claims)} claims shown"
+        box = page.locator(".ledger-filter").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        linked = page.url
+    with offline_page(browser, linked, site_url, viewport=DESKTOP) as (page, _):
+        visible = page.locator("table.ledger-table tbody tr:visible")
+        assert sorted(visible.evaluate_all("rows => rows.map(r => r.id)")) == sorted(expected)
+        assert page.get_by_label("Still current?").input_value() == "out-of-date"
 
 
 def test_overview_opens_a_block_by_keyboard(browser, site_url: str) -> None:

@@ -9,6 +9,9 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
+from alemtuzumab_kb.facts import load_facts
+from tests.chapters import claim_roles
+
 ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "references.bib"
 LIBRARY = bibtexparser.parse_string(BIB.read_text(encoding="utf-8"))
@@ -25,11 +28,14 @@ CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
 def cited_keys() -> Counter[str]:
-    """Every key cited by a page of the book (Markdown or notebook) or a data file."""
+    """Every key cited by a page of the book (Markdown or notebook), directly or through the
+    claims its chapters state (``{claim}`<id>``` cites what the claim cites)."""
     counts: Counter[str] = Counter()
     for path in [*ROOT.glob("book/**/*.md"), *ROOT.glob("book/**/*.ipynb")]:
         for group in CITE_ROLE.findall(path.read_text(encoding="utf-8")):
             counts.update(key.strip() for key in group.split(","))
+    facts = load_facts()
+    counts.update(facts.claim(claim_id).citation for _, _, claim_id in claim_roles())
     return counts
 
 

@@ -309,45 +309,6 @@ class DiscrepancyList(FactsDirective):
         return compare.discrepancy_sections(facts)
 
 
-LEDGER_FILTER = (Path(__file__).parent / "ledger_filter.js").read_text(encoding="utf-8")
-
-
-class ClaimLedger(FactsDirective):
-    """``{claim-ledger}``: every claim by topic with its source, locator, citation and the places
-    that show it. Each row is the target of the label ``<claim id>`` (``#<claim id>`` in the
-    address), which the ``{ledger}`` role links to; a filter box narrows the rows."""
-
-    def myst(self, facts: Facts) -> str:
-        return ""
-
-    def run(self) -> list[nodes.Node]:
-        super().run()
-        facts = load_facts()
-        result = [self.section(title, table) for title, table in compare.ledger_sections(facts)]
-        claim_ids = {claim.id for claim in facts.claims}
-        document = self.state.document
-        for section in result:
-            for row in section.findall(nodes.row):
-                literal = next(row[0].findall(nodes.literal), None) if len(row) else None
-                if literal is None or literal.astext() not in claim_ids:
-                    continue
-                row["names"].append(literal.astext())
-                row["ids"].append(literal.astext())
-                document.note_explicit_target(row, row)
-        box = nodes.raw("", LEDGER_FILTER_HTML + f"<script>{LEDGER_FILTER}</script>", format="html")
-        return [box, *result]
-
-
-LEDGER_FILTER_HTML = (
-    '<div class="ledger-filter" hidden>'
-    '<label for="ledger-filter-input">Filter the claims</label> '
-    '<input id="ledger-filter-input" type="search" autocomplete="off" '
-    'placeholder="a word, a source or a claim id">'
-    ' <span class="ledger-filter-count" role="status" aria-live="polite"></span>'
-    "</div>"
-)
-
-
 def strength_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{strength}`must```: the strength of a recommendation as a small label."""
     level = text.strip()
@@ -366,14 +327,6 @@ def disc_kind_role(name, rawtext, text, lineno, inliner, options=None, content=N
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     words = compare.KIND_SHORT[kind]
     return [nodes.inline(words, words, classes=["disc-kind", f"disc-kind-{kind}"])], []
-
-
-def ledger_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """``{ledger}`<claim id>```: a small link to the claim's row in the citation ledger."""
-    env = inliner.document.settings.env
-    link = nodes.inline(classes=["ledger-link"])
-    link += _xref("ledger", text.strip(), env.docname)
-    return [link], []
 
 
 class RegulatoryTimeline(FactsDirective):
@@ -583,12 +536,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("compare-overview", CompareOverview)
     app.add_directive("compare-link", CompareLink)
     app.add_directive("discrepancy-list", DiscrepancyList)
-    app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("regulatory-timeline", RegulatoryTimeline)
     app.add_directive("source-card", SourceCard)
     app.add_directive("source-index", SourceIndex)
     app.add_directive("strength-scheme", StrengthScheme)
     app.add_role("strength", strength_role)
     app.add_role("disc-kind", disc_kind_role)
-    app.add_role("ledger", ledger_role)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,9 +26,12 @@ from alemtuzumab_kb.ui import esm
 
 logger = logging.getLogger(__name__)
 
-# src= or href= attributes that leave the site: http(s) or protocol-relative URLs.
+# src= or href= attributes that leave the site: http(s) or protocol-relative URLs. A page's
+# canonical link (html_baseurl, set by the Pages workflow) names its own published address and
+# loads nothing.
 EXTERNAL_ASSET = re.compile(
-    r"""<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)["']""",
+    r"""<(?:script|link(?![^>]*\brel=["']canonical["'])|img|iframe|source)\b"""
+    r"""[^>]*?\b(?:src|href)=["']((?:https?:)?//[^"']+)["']""",
     re.IGNORECASE,
 )
 

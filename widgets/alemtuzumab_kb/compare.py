@@ -64,6 +64,13 @@ GLANCE_TEXT = {
 """The three states of a source on a question in the *at a glance* overview."""
 
 
+def claim_label(claim_id: str) -> str:
+    """The label (and anchor) of the sentence in its chapter that states a claim
+    (``{claim}`<id>```, book/_ext/reviewer_tools.py). The claim's id alone is its ledger row's
+    label, and a label names one place in the whole book."""
+    return f"claim-{claim_id}"
+
+
 def compare_label(topic_id: str) -> str:
     """The label (and file stem) of a topic's comparison page."""
     return f"compare-{topic_id}"
@@ -84,10 +91,6 @@ def topic_of_calculator(stem: str) -> str:
         return next(topic for topic, calculator in CALCULATORS.items() if calculator == stem)
     except StopIteration:
         raise KeyError(f"no topic is paired with the calculator {stem!r}") from None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- One question, one block ------------------------------------------------------------
@@ -192,6 +195,12 @@ def differences(facts: Facts, block: Block) -> str:
     return ""
 
 
+def claim_tools(claim: Claim) -> str:
+    """The small links after a statement: its sentence in the chapter, its ledger row, and the
+    link to report a problem with it (left out where the book has no repository)."""
+    return f"{{sentence}}`{claim.id}` {{ledger}}`{claim.id}` {{report}}`{claim.id}`"
+
+
 def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
     """One source's entry: its name (the link to its chapter section), the locator and one
     citation; where the source is no longer current there, its status on the next line; then what
@@ -219,7 +228,7 @@ def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
             where.append(f"{{ref}}`chapter section <{facts.section_of(claim)}>`")
         suffix = f" ({'; '.join(where)})" if where else ""
         statement = markup.myst(claim.statement)
-        return f"{strength}{statement}{suffix} {{ledger}}`{claim.id}`{reading_mark(claim)}"
+        return f"{strength}{statement}{suffix} {claim_tools(claim)}{reading_mark(claim)}"
 
     if len(claims) == 1 and not status:
         return [f"- {head}: {said(claims[0])}"]
@@ -321,13 +330,13 @@ def value_text(value: Value) -> str:
 
 
 def _side_myst(facts: Facts, claim: Claim) -> str:
-    """One side of a discrepancy: the source (linking to its chapter section), the locator,
-    the figure, the statement, one citation and the link to the claim's ledger row."""
+    """One side of a discrepancy: the source (linking to the claim's sentence in its chapter),
+    the locator, the figure, the statement, one citation and the link to its ledger row."""
     source = facts.source(claim.source)
     number = f"**{value_text(claim.value)}.** " if claim.value else ""
     strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
     return (
-        f"- {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>` · "
+        f"- {{ref}}`{markup.plain(source.short)} <{claim_label(claim.id)}>` · "
         f"{markup.myst(claim.locator)}: "
         f"{number}{strength}{markup.myst(claim.statement)} {{cite:p}}`{claim.citation}` "
         f"{{ledger}}`{claim.id}`{status_mark(facts, claim)}{reading_mark(claim)}"
@@ -512,21 +521,11 @@ def claim_links(facts: Facts, data: Path = DATA) -> dict[str, list[tuple[str, st
 LINK_TEXT = {"compare": "compare", "discrepancy": "discrepancy", "timeline": "timeline"}
 
 
-def short_text(text: str, limit: int = 100) -> str:
-    """A statement cut at a word boundary near `limit` characters, its emphasis kept whole."""
-    text = _one_line(text)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:(")
-    if cut.count("*") % 2:
-        cut += "*"
-    return f"{cut}…"
-
-
 def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
-    """The citation ledger as (topic title, MyST table), one per topic: every claim with its
-    short text, source and locator, citation and the places that show it. The claim id in the
-    first cell is the row's anchor (set by the directive)."""
+    """The citation ledger as (topic title, MyST table), one per topic: every claim whole, with
+    its source (linking to its sentence in the chapter) and locator, citation and the places that
+    show it. The claim id in the first cell is the row's anchor (set by the directive); the link
+    to report a problem follows it."""
     links = claim_links(facts, data)
     parts = []
     for topic in facts.topics:
@@ -534,7 +533,7 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
             f"```{{list-table}} {markup.myst(topic.title)}: claims",
             ":header-rows: 1",
             ":class: ledger-table",
-            ":widths: 38 26 18 18",
+            ":widths: 50 22 12 16",
             "",
             "* - Claim",
             "  - Source and locator",
@@ -550,9 +549,9 @@ def ledger_sections(facts: Facts, data: Path = DATA) -> list[tuple[str, str]]:
                 for kind, label in links[claim.id]
             )
             lines += [
-                f"* - {strength}{markup.myst(short_text(claim.statement))} `{claim.id}`"
-                f"{reading_mark(claim)}",
-                f"  - {{ref}}`{markup.plain(source.short)} <{facts.section_of(claim)}>`, "
+                f"* - {strength}{markup.myst(claim.statement)} `{claim.id}` "
+                f"{{report}}`{claim.id}`{reading_mark(claim)}",
+                f"  - {{ref}}`{markup.plain(source.short)} <{claim_label(claim.id)}>`, "
                 f"{markup.myst(claim.locator)}{status_mark(facts, claim)}",
                 f"  - {{cite:p}}`{claim.citation}`",
                 f"  - {shown}",
