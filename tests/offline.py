@@ -177,3 +177,50 @@ def serve_with_traits(page, url: str, stem: str, **traits: str) -> None:
         route.fulfill(response=response, body=with_traits(response.text(), stem, **traits))
 
     page.route(f"{url.split('?')[0]}*", fulfil)
+
+
+def is_reading_page(page_path: str) -> bool:
+    """A page a reader reads (not an embed page, which has its own check in a frame, nor the
+    root, which only redirects)."""
+    return page_path.startswith("book/") or page_path in ("genindex.html", "search.html")
+
+
+# HTML elements (SVG content is clipped by its own box) that reach past either edge of the
+# viewport, or that scroll sideways inside themselves; hidden ones do not count.
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const shown = (el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return style.visibility !== "hidden" && style.display !== "none" && box.width > 0;
+  };
+  const found = [];
+  if (document.documentElement.scrollWidth > width) {
+    found.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest("svg") && el.tagName.toLowerCase() !== "svg") continue;
+    if (!shown(el)) continue;
+    const box = el.getBoundingClientRect();
+    const name = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+    if (box.left < -1 || box.right > width + 1) {
+      found.push(`${name} spans ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+    const overflowX = getComputedStyle(el).overflowX;
+    if (["auto", "scroll"].includes(overflowX) && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`${name} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+    }
+  }
+  return found;
+}"""
+
+
+def settle(page) -> None:
+    """Wait for what draws after loading (calculators and charts) and for the theme's
+    transitions to end (the sidebar slides off a narrow screen)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg'))"
+    )
+    if page.locator(".static-anywidget").count():
+        page.wait_for_selector('.static-anywidget [role="status"]:not(:empty)')
+    settle_animations(page)

@@ -1,11 +1,12 @@
 """Every page of the built site works offline and passes axe-core, light and dark (issues 2,
-8 and 13).
+8 and 13), and nothing on a reading page scrolls sideways at 1280 or 375 px (issue 28).
 
 Each page is opened once, with every request outside the site blocked, and checked for
 external requests, broken local requests and console errors; axe-core then audits it in light
 mode and again after the reader's system switches to dark mode (the
 theme follows it, and so do the embed pages), with no serious or critical finding allowed in
-either.
+either. The page is 1280 px wide; the whole browser's pass over every page, which reads the
+server's log, opens them 375 px wide.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PAGES, requests_answered, serve
 from tests.offline import (
+    PHONE,
+    SIDEWAYS,
+    is_reading_page,
     is_redirect_page,
     open_offline,
+    settle,
     settle_animations,
     settle_requests,
     track_requests,
@@ -100,6 +105,9 @@ def test_page_is_self_contained_and_accessible(browser, site_url: str, page_path
         assert problems.failed_requests == [], f"{page_path} has broken local requests"
         assert problems.console_errors == [], f"{page_path} logged console errors"
         assert page.evaluate(BACKGROUND_LUMINANCE) > 0.8, f"{page_path} is not light"
+        if is_reading_page(page_path):
+            settle(page)
+            assert page.evaluate(SIDEWAYS) == [], f"{page_path} scrolls sideways at 1280 px"
         assert serious_violations(page) == [], f"{page_path} has accessibility violations"
         page.emulate_media(color_scheme="dark")
         page.wait_for_function(f"({BACKGROUND_LUMINANCE})() < 0.05")
@@ -130,12 +138,14 @@ def test_no_page_makes_the_browser_ask_for_a_missing_file(browser, site: Path, t
     the server for nothing it does not have (issue 28). The server's own log is read: the
     browser asks for /favicon.ico by itself (only the whole browser does, not the headless
     shell) for a page that names no icon, a request no page event shows. The site root's
-    redirect named none."""
+    redirect named none. At a phone's width, each reading page is also checked for anything
+    that reaches past the screen's edge or scrolls sideways."""
     log = tmp_path / "requests.log"
+    sideways: dict[str, list[str]] = {}
     whole = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         with serve(site, log=log) as url:
-            page = whole.new_context(service_workers="block").new_page()
+            page = whole.new_context(service_workers="block", viewport=PHONE).new_page()
             in_flight = track_requests(page)
             for page_path in PAGES:
                 address = f"{url}/{page_path}"
@@ -145,8 +155,13 @@ def test_no_page_makes_the_browser_ask_for_a_missing_file(browser, site: Path, t
                 else:
                     page.goto(address, wait_until="load")
                 settle_requests(page, in_flight)
+                if is_reading_page(page_path):
+                    settle(page)
+                    if found := page.evaluate(SIDEWAYS):
+                        sideways[page_path] = found
     finally:
         whole.close()
+    assert sideways == {}, "scrolls sideways at 375 px"
     answered = requests_answered(log)
     assert {"/index.html", "/embed/washout.html"} <= {path for path, _ in answered}
     assert [(path, status) for path, status in answered if status >= 400] == []
