@@ -141,19 +141,19 @@ def expected_alone(name: str, graph: dict[str, set[str]]) -> set[str]:
     return seen
 
 
-# Imports one module of ours in this fresh interpreter, the packages above it made but not run,
-# and prints which modules of ours are loaded.
-# Each module of ours imported with none of ours loaded before it (the packages above it stand in
-# as empty stubs, so their __init__ imports nothing), in one interpreter for all of them: between
-# two modules every module of ours is dropped from sys.modules, so each is imported as it would
-# be alone (what other libraries have loaded does not change which of ours it loads).
+# Each module of ours imported alone: the parent loads the libraries we use (to save time) and no
+# module of ours, then forks one child per module, so every child starts as a fresh interpreter
+# that has never seen a module of ours. The packages above the module stand in as empty stubs (so
+# their __init__ imports nothing); the child reports which modules of ours the import loaded, or
+# its traceback.
 ALONE = """
-import importlib, importlib.machinery, json, sys, traceback, types
+import importlib, importlib.machinery, json, os, sys, traceback, types
+for library in ("altair", "anywidget", "pydantic", "traitlets", "yaml"):
+    importlib.import_module(library)
+assert not [m for m in sys.modules if m.split(".")[0] == "alemtuzumab_kb"]
 folder, names = sys.argv[1], sys.argv[2:]
-found = {}
-for name in names:
-    for loaded in [m for m in sys.modules if m.split(".")[0] == "alemtuzumab_kb"]:
-        del sys.modules[loaded]
+
+def load_alone(name):
     parts = name.split(".")
     for depth in range(1, len(parts)):
         package = ".".join(parts[:depth])
@@ -165,10 +165,23 @@ for name in names:
         sys.modules[package] = module
     try:
         importlib.import_module(name)
-    except Exception:
-        found[name] = traceback.format_exc()
-        continue
-    found[name] = sorted(m for m in sys.modules if m.split(".")[0] == "alemtuzumab_kb")
+    except BaseException:
+        return traceback.format_exc()
+    return sorted(m for m in sys.modules if m.split(".")[0] == "alemtuzumab_kb")
+
+found = {}
+for name in names:
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(read)
+        with os.fdopen(write, "w") as report:
+            json.dump(load_alone(name), report)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as report:
+        found[name] = json.loads(report.read() or '"the child process reported nothing"')
+    os.waitpid(child, 0)
 print(json.dumps(found))
 """
 
