@@ -38,11 +38,9 @@ def test_digest_follows_code_and_data_but_not_bytecode(tree: Path) -> None:
 
 def _app(cache: Path) -> SimpleNamespace:
     """A stand-in for the Sphinx application: two pages, a static folder, a doctree folder."""
-    notebooks = {"book/calculators/washout": "washout.ipynb", "book/intro": "intro.md"}
     env = SimpleNamespace(
         mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
-        found_docs=set(notebooks),
-        doc2path=lambda name: Path(notebooks[name]),
+        found_docs={"book/calculators/washout", "book/intro"},
     )
     static = cache.parent / "static"
     static.mkdir(exist_ok=True)
@@ -54,15 +52,27 @@ def _app(cache: Path) -> SimpleNamespace:
                            doctreedir=str(doctrees))
 
 
-def test_a_changed_input_empties_the_cache_and_outdates_every_notebook(tmp_path: Path) -> None:
+def _static_unchanged(app: SimpleNamespace) -> None:
+    """The stamp a finished build leaves for the static files and extensions as they are."""
+    stamp = Path(app.doctreedir) / "static-inputs"
+    stamp.write_text(fresh_inputs.static_digest(app) + "\n", encoding="utf-8")
+
+
+def test_a_changed_input_empties_the_cache_and_outdates_every_page(tmp_path: Path) -> None:
+    """A notebook runs again, and a page that shows data/ only through a role (the glossary's
+    {reading}) is read again too: Sphinx tracks neither."""
     cache = tmp_path / ".jupyter_cache"
     (cache / "executed").mkdir(parents=True)
     (tmp_path / ".jupyter_cache.inputs").write_text("digest of an older checkout\n")
     app = _app(cache)
+    _static_unchanged(app)
 
     fresh_inputs.refresh_execution_cache(app)
     assert not cache.exists()
-    assert fresh_inputs.outdated_notebooks(app, app.env, set(), set(), set()) == [
+    assert fresh_inputs.outdated_pages(app, app.env, set(), set(), set()) == [
+        "book/calculators/washout", "book/intro"
+    ]
+    assert fresh_inputs.outdated_pages(app, app.env, set(), {"book/intro"}, set()) == [
         "book/calculators/washout"
     ]
 
@@ -77,9 +87,10 @@ def test_unchanged_inputs_keep_the_cache(tmp_path: Path) -> None:
     (cache / "executed").mkdir(parents=True)
     (tmp_path / ".jupyter_cache.inputs").write_text(fresh_inputs.inputs_digest() + "\n")
     app = _app(cache)
+    _static_unchanged(app)
     fresh_inputs.refresh_execution_cache(app)
     assert (cache / "executed").is_dir()
-    assert fresh_inputs.outdated_notebooks(app, app.env, set(), set(), set()) == []
+    assert fresh_inputs.outdated_pages(app, app.env, set(), set(), set()) == []
 
 
 def test_a_changed_style_sheet_writes_every_page_again(tmp_path: Path) -> None:

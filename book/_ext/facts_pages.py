@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from alemtuzumab_kb import compare, currency, data_files, limits, markup, timeline
+from alemtuzumab_kb import compare, currency, markup, timeline
 from alemtuzumab_kb import facts as facts_module
 from alemtuzumab_kb.facts import DATA, DataError, Facts, load_facts
 
@@ -103,7 +103,8 @@ def quiet_reported_label(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any
 
 
 class FactsDirective(SphinxDirective):
-    """Base: load the facts, note data/ as a dependency, parse the MyST that `myst` returns."""
+    """Base: load the facts and parse the MyST that `myst` returns (a change in data/ or widgets/
+    re-reads every page: fresh_inputs.py)."""
 
     titles = False
 
@@ -111,11 +112,6 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self) -> list[nodes.Node]:
-        modules = (compare, currency, timeline, data_files, limits, markup)
-        code = [Path(module.__file__) for module in modules]
-        code += sorted(Path(facts_module.__file__).parent.glob("*.py"))  # the facts package
-        for path in [*sorted(Path(DATA).rglob("*.yaml")), Path(DATA) / "limits.json", *code]:
-            self.env.note_dependency(str(path))
         try:
             # Loaded once per build: check_data (builder-inited) empties the loaders' caches.
             text = self.myst(load_facts())

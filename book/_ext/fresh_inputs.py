@@ -3,10 +3,11 @@
 myst-nb caches executed notebooks by their code cells only, and Sphinx re-reads a page only when
 its own source changes. The calculator notebooks also depend on the package (widgets/) and the
 facts (data/), so a change there must re-execute them: this extension keeps a digest of both
-next to the execution cache, empties the cache when the digest changes and marks every notebook
-outdated. It also checks that the browser files the package ships (the bundles/ and vendor/
-folders of widgets/alemtuzumab_kb/ui/) are what esbuild and npm make of the current sources
-(`make bundles`).
+next to the execution cache, empties the cache when the digest changes and marks every page
+outdated (the chapters, the glossary and the compare pages show data/ through their directives and
+roles, which Sphinx does not track). It also checks that the browser files the package ships
+(the bundles/ and vendor/ folders of widgets/alemtuzumab_kb/ui/) are what esbuild and npm make
+of the current sources (`make bundles`).
 
 The book's own style sheets and scripts (html_static_path) and its Sphinx extensions (this
 folder) reach every page too: each page carries the rules it paints with (first_paint.py), the
@@ -91,21 +92,12 @@ def refresh_execution_cache(app: Sphinx) -> None:
 def outdated_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Read and write every page again when the book's static files or extensions changed."""
-    if not getattr(app, "fresh_static_changed", False):
+    """Read and write every page again when widgets/ or data/ changed (a notebook is then
+    executed again too: its cache was emptied), or the book's static files or extensions did."""
+    if not (getattr(app, "fresh_inputs_changed", False)
+            or getattr(app, "fresh_static_changed", False)):
         return []
     return sorted(env.found_docs - added - changed - removed)
-
-
-def outdated_notebooks(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Re-read (and so re-execute) every notebook when widgets/ or data/ changed."""
-    if not getattr(app, "fresh_inputs_changed", False):
-        return []
-    return sorted(
-        name for name in env.found_docs if str(env.doc2path(name)).endswith(".ipynb")
-    )
 
 
 def remember_inputs(app: Sphinx, exception: Exception | None) -> None:
@@ -136,7 +128,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After myst-nb has resolved the execution cache's path (builder-inited, priority 500).
     app.connect("builder-inited", refresh_execution_cache, priority=900)
     app.connect("builder-inited", check_shipped_browser_files, priority=900)
-    app.connect("env-get-outdated", outdated_notebooks)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("build-finished", remember_inputs)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

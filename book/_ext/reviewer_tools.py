@@ -155,7 +155,6 @@ class DownloadColumns(SphinxDirective):
         stem = self.arguments[0]
         if stem not in reviewers.TABLES:
             raise self.error(f"no download {stem!r}: {', '.join(reviewers.TABLES)}")
-        self.env.note_dependency(reviewers.__file__)
         terms = nodes.definition_list(classes=["download-columns"])
         for column in reviewers.TABLES[stem]:
             item = nodes.definition_list_item()
