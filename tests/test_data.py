@@ -8,6 +8,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
+from alemtuzumab_kb import facts as facts_package
 from alemtuzumab_kb.facts import Claim, DataError, Topic, load_facts, parse_records, read_yaml
 from tests.chapters import chapter_sections
 
@@ -98,3 +99,17 @@ def test_no_word_is_broken_across_a_folded_line() -> None:
         if re.search(r"[A-Za-z]-$", line) and not line.lstrip().startswith("#")
     ]
     assert broken == []
+
+
+@pytest.mark.parametrize("loader", [
+    "load_facts", "load_trials", "load_therapies", "load_washout_rules",
+    "load_contraception_rules", "load_schedule_rules",
+])
+def test_data_is_read_once_however_its_folder_is_named(loader: str) -> None:
+    """The build checks data/ by its path and the pages load the default: one read for both."""
+    load = getattr(facts_package, loader)
+    load.cache_clear()
+    first = load()
+    assert load(facts_package.DATA) is first and load(data=facts_package.DATA) is first
+    assert load(str(facts_package.DATA)) is first
+    assert load.cache_info().misses == 1

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
+from functools import cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from alemtuzumab_kb.errors import DataError
 
@@ -27,6 +30,26 @@ def _data_dir() -> Path:
 
 
 DATA = _data_dir()
+
+Loaded = TypeVar("Loaded")
+
+
+def cached_per_folder(load: Callable[[Path], Loaded]) -> Callable[..., Loaded]:
+    """A loader of data/ that reads and checks each folder once per process.
+
+    ``functools.cache`` keys ``load()``, ``load(DATA)`` and ``load(data=DATA)`` apart, so the
+    build (which checks data/ by its path) and the pages (which load the default) each read it.
+    Here every spelling of a folder is one key; ``cache_clear`` empties it, as before.
+    """
+    cached = cache(load)
+
+    @wraps(load)
+    def loader(data: Path = DATA) -> Loaded:
+        return cached(Path(data))
+
+    loader.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    loader.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    return loader
 
 
 def _folder(path: Path) -> Path:

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Place, Strict
 from alemtuzumab_kb.facts.claims import Reading
 from alemtuzumab_kb.facts.loader import load_facts
@@ -47,7 +46,7 @@ class ContraceptionRules(Strict):
     after_last_infusion: tuple[FollowUpItem, ...]
 
 
-@cache
+@cached_per_folder
 def load_contraception_rules(data: Path = DATA) -> ContraceptionRules:
     """data/rules/contraception.yaml, cross-checked against the claims.
 

@@ -7,14 +7,13 @@ line."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError, model_validator
 
 from alemtuzumab_kb import markup
-from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import (
     Place,
     Strict,
@@ -392,7 +391,7 @@ def record_place(data: Path, collection: str, record_id: str) -> Place:
     return Place(data / collection, (), f"{collection[:-1]} {record_id}")
 
 
-@cache
+@cached_per_folder
 def load_facts(data: Path = DATA) -> Facts:
     """Load and cross-check every fact in `data`.
 

@@ -6,14 +6,13 @@ fills their placeholders from the claims."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import model_validator
 
 from alemtuzumab_kb import markup
-from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Place, Strict
 from alemtuzumab_kb.facts.claims import Reading
 from alemtuzumab_kb.facts.loader import Facts, load_facts
@@ -164,7 +163,7 @@ def fill_placeholders(text: str, **values: object) -> str:
     return PLACEHOLDER.sub(lambda found: str(values.get(found[1], found[0])), text)
 
 
-@cache
+@cached_per_folder
 def load_schedule_rules(data: Path = DATA) -> ScheduleRules:
     """data/rules/schedule.yaml, cross-checked against the claims.
 

@@ -5,13 +5,12 @@ citation, and what each source states about the trial, by claim id; read by
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import field_validator, model_validator
 
-from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Number, Place, Strict, _in_limit, _ranged, parse_records
 from alemtuzumab_kb.facts.loader import load_facts
 from alemtuzumab_kb.limits import load_limits
@@ -160,7 +159,7 @@ def _appears_in(number: Number, text: str) -> bool:
     return re.search(rf"(?<![\d.]){written}(?![\d])", text) is not None
 
 
-@cache
+@cached_per_folder
 def load_trials(data: Path = DATA) -> tuple[Trial, ...]:
     """Load data/trials.yaml and check it against the claims; errors name the file and key.
 

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from alemtuzumab_kb.data_dir import DATA
+from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Place, Strict, parse_records
 from alemtuzumab_kb.facts.loader import load_facts
 from alemtuzumab_kb.facts.rules import (
@@ -71,7 +70,7 @@ class WashoutRules(Strict):
     rules: tuple[WashoutRule, ...]
 
 
-@cache
+@cached_per_folder
 def load_therapies(data: Path = DATA) -> tuple[Therapy, ...]:
     """The therapies of data/therapies.yaml; a name used by two therapies is an error.
 
@@ -93,7 +92,7 @@ def load_therapies(data: Path = DATA) -> tuple[Therapy, ...]:
     return therapies
 
 
-@cache
+@cached_per_folder
 def load_washout_rules(data: Path = DATA) -> WashoutRules:
     """data/rules/washout.yaml, cross-checked against the therapies and the claims."""
     path = data / "rules" / "washout.yaml"
