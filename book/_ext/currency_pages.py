@@ -101,7 +101,7 @@ def currency_role(name, rawtext, text, lineno, inliner, options=None, content=No
     try:
         source_id, question_id = text.split()
         note = currency.question_note(load_facts(), source_id, question_id)
-    except (ValueError, StopIteration):
+    except (ValueError, KeyError):
         return _problem(inliner, rawtext, lineno, f"give a source and a question, not {text!r}")
     if note is None:
         return _problem(inliner, rawtext, lineno, f"{source_id} has no status on {question_id}")

@@ -7,6 +7,7 @@ line."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -227,10 +228,11 @@ class Facts(Strict):
                 for index, sentence in enumerate(sentences):
                     for at, claim_id in enumerate(sentence.claims):
                         where = (part, index, "claims", at)
-                        if claim_id not in {c.id for c in self.claims}:
+                        try:
+                            claim = self.claim(claim_id)
+                        except KeyError:
                             raise RecordFault("answers", answer.question, where,
-                                              f"no claim {claim_id!r} in data/claims/")
-                        claim = self.claim(claim_id)
+                                              f"no claim {claim_id!r} in data/claims/") from None
                         if claim.question != answer.question:
                             raise RecordFault(
                                 "answers", answer.question, where,
@@ -280,8 +282,15 @@ class Facts(Strict):
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
+    @cached_property
+    def _lookup(self) -> _Lookup:
+        return _Lookup(self)
+
     def topic_of(self, question_id: str) -> Topic:
-        return next(t for t in self.topics if any(q.id == question_id for q in t.questions))
+        try:
+            return self._lookup.topic_by_question[question_id]
+        except KeyError:
+            raise KeyError(f"no question with id {question_id!r}") from None
 
     def section_of(self, claim: Claim) -> str:
         """The label of the chapter section a claim comes from."""
@@ -289,12 +298,12 @@ class Facts(Strict):
 
     def claim(self, claim_id: str) -> Claim:
         try:
-            return next(c for c in self.claims if c.id == claim_id)
-        except StopIteration:
+            return self._lookup.claim_by_id[claim_id]
+        except KeyError:
             raise KeyError(f"no claim with id {claim_id!r}") from None
 
     def claims_for(self, question_id: str, source_id: str) -> list[Claim]:
-        return [c for c in self.claims if c.question == question_id and c.source == source_id]
+        return list(self._lookup.claims_by_place.get((question_id, source_id), ()))
 
     def currency_of(self, source_id: str) -> SourceCurrency:
         return next(record for record in self.currency if record.source == source_id)
@@ -302,6 +311,13 @@ class Facts(Strict):
     def standing(self, source_id: str, question_id: str) -> Standing | None:
         """The source's status on a question: the one that names the question, else the one
         that names its topic; None where it has none (it does not speak there)."""
+        key = (source_id, question_id)
+        standings = self._lookup.standings
+        if key not in standings:
+            standings[key] = self._find_standing(source_id, question_id)
+        return standings[key]
+
+    def _find_standing(self, source_id: str, question_id: str) -> Standing | None:
         record = next((r for r in self.currency if r.source == source_id), None)
         if record is None:
             return None
@@ -316,6 +332,20 @@ class Facts(Strict):
 
     def answer(self, question_id: str) -> Answer:
         return next(answer for answer in self.answers if answer.question == question_id)
+
+
+class _Lookup:
+    """Facts' indexes, made once per Facts on first use: the lookups run inside loops over every
+    claim (the ledger, the downloads, the compare pages), where a scan of every record was
+    quadratic."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.claim_by_id = {claim.id: claim for claim in facts.claims}
+        self.topic_by_question = {q.id: t for t in facts.topics for q in t.questions}
+        self.claims_by_place: dict[tuple[str, str], list[Claim]] = {}
+        for claim in facts.claims:
+            self.claims_by_place.setdefault((claim.question, claim.source), []).append(claim)
+        self.standings: dict[tuple[str, str], Standing | None] = {}
 
 
 def _part(standing: Standing | None) -> str:
