@@ -27,7 +27,7 @@ from playwright.sync_api import expect
 from tests.calculator_cases import CALCULATORS, expected_headline, shown_inputs, type_a_case
 from tests.conftest import ROOT, serve
 from tests.frame_heights import page_height, stored
-from tests.offline import DESKTOP, PHONE, open_offline
+from tests.offline import DESKTOP, PHONE, offline_page, open_offline
 
 HEADLINE = '[data-result="headline"]'
 VIEW_JS = (ROOT / "widgets" / "alemtuzumab_kb" / "ui" / "js" / "view.js").read_text("utf-8")
@@ -283,21 +283,22 @@ def test_the_receiving_script_is_documented_word_for_word() -> None:
     assert f'type: "{message}"' in offline, "the embed page sends what the script listens for"
 
 
-# --- Link and Embed by the answer -------------------------------------------------------------
+# --- Link and Embed by the answer, and no warning in the console --------------------------------
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 @pytest.mark.parametrize("path", ["book/calculators", "embed"])
 @pytest.mark.parametrize("stem", sorted(CALCULATORS))
-def test_link_and_embed_are_within_one_screen_of_the_answer(
+def test_link_and_embed_by_the_answer_and_a_quiet_console(
     browser, site_url: str, stem: str, path: str, viewport: dict
 ) -> None:
     """The buttons follow the answer (headline and summary), before any long list, table or
-    chart: from the headline's top to the buttons' bottom is at most one screen."""
-    page, problems = open_offline(
-        browser, f"{site_url}/{path}/{stem}.html", site_url, viewport=viewport
-    )
-    try:
+    chart: from the headline's top to the buttons' bottom is at most one screen. Then the page is
+    read to the end (the schedule draws its chart there): the console holds no warning and no
+    error."""
+    with offline_page(browser, f"{site_url}/{path}/{stem}.html", site_url, viewport) as (
+        page, problems
+    ):
         calc = page.locator(".static-anywidget")
         headline = calc.locator(HEADLINE)
         expect(headline).to_be_visible()
@@ -307,36 +308,15 @@ def test_link_and_embed_are_within_one_screen_of_the_answer(
         box = buttons.bounding_box()
         assert box["y"] > top, "under the answer"
         assert box["y"] + box["height"] - top <= viewport["height"], (stem, path, box, top)
-        assert not problems, problems
-    finally:
-        page.context.close()
 
-
-# --- No warning in the console ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("path", ["book/calculators", "embed"])
-@pytest.mark.parametrize("stem", sorted(CALCULATORS))
-def test_no_warning_or_error_in_the_console(browser, site_url: str, stem: str, path: str) -> None:
-    """Loaded, then read to the end (the schedule draws its chart there), at a phone's width and
-    a desktop's: the console holds no warning and no error."""
-    for viewport in (PHONE, DESKTOP):
-        page, problems = open_offline(
-            browser, f"{site_url}/{path}/{stem}.html", site_url, viewport=viewport
-        )
-        try:
-            expect(page.locator(HEADLINE)).to_be_visible()
-            chart = page.locator(".schedule-chart")
-            if chart.count():
-                chart.scroll_into_view_if_needed()
-                expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
-            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-            page.wait_for_timeout(300)
-            assert problems.console_warnings == [], problems.console_warnings
-            assert problems.console_errors == [], problems.console_errors
-            assert not problems, problems
-        finally:
-            page.context.close()
+        chart = page.locator(".schedule-chart")
+        if chart.count():
+            chart.scroll_into_view_if_needed()
+            expect(chart).to_have_attribute("data-drawn", "true", timeout=15000)
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(300)
+        assert problems.console_warnings == [], problems.console_warnings
+        assert problems.console_errors == [], problems.console_errors
 
 
 # --- Frames that hold still ---------------------------------------------------------------------
