@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import small_book as small_book_module
+
 ROOT = Path(__file__).resolve().parent.parent
 # The built site; BOOK_SITE points elsewhere when a build went to another --path-output.
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html"))
@@ -84,6 +86,22 @@ def site() -> Path:
     if not (SITE / "index.html").is_file():
         pytest.fail(f"No built site at {SITE}: run `make book` first.")
     return SITE
+
+
+@pytest.fixture(scope="session")
+def small_book(tmp_path_factory):
+    """``small_book(way, page)``: the HTML of `page` (``index.html``, a notebook, or
+    ``report.html``) in tests/small_book.py's book, built the `way` its WAYS names (once)."""
+    built: dict[str, Path] = {}
+
+    def page(way: str, name: str) -> str:
+        if way not in built:
+            repository_url, environment = small_book_module.WAYS[way]
+            folder = tmp_path_factory.mktemp("small-book")
+            built[way] = small_book_module.build(folder, repository_url, environment)
+        return (built[way] / name).read_text(encoding="utf-8")
+
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,7 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import textwrap
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -25,10 +23,10 @@ from alemtuzumab_kb import compare, markup, reviewers
 from alemtuzumab_kb.facts import load_facts
 from tests.chapters import claim_roles
 from tests.conftest import ROOT
+from tests.small_book import GROUP, REPOSITORY
 
 FACTS = load_facts()
 EXT = ROOT / "book" / "_ext"
-REPOSITORY = "https://github.com/example/alemtuzumab-kb"
 
 
 @cache
@@ -320,38 +318,6 @@ def test_the_book_has_report_links_only_where_the_build_was_given_a_repository(
         assert f"Claim: {claim.id}" in parse_qs(urlsplit(link["href"]).query)["body"][0]
 
 
-PAGE = """\
-# A page
-
-(a-block)=
-## A block
-
-What the source says {report}`sms-switching-from-fingolimod`
-"""
-
-
-def build_page_with_a_report(tmp_path: Path, repository: str, **environment: str) -> str:
-    """A one-page book with the theme, site_shell and report_links; the page's HTML."""
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "index.md").write_text(PAGE, encoding="utf-8")
-    (source / "conf.py").write_text(textwrap.dedent(f"""
-        import sys
-        sys.path.insert(0, {str(EXT)!r})
-        extensions = ["myst_parser", "site_shell", "report_links"]
-        html_theme = "sphinx_book_theme"
-        html_theme_options = {{"repository_url": {repository!r},
-                               "repository_branch": "main", "path_to_docs": ""}}
-    """), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ALEMTUZUMAB_KB_")}
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(source),
-         str(tmp_path / "out")],
-        check=True, capture_output=True, env={**env, **environment},
-    )
-    return (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-
-
 def _report_links(html: str) -> list[str]:
     links = BeautifulSoup(html, "html.parser").select(".report-link a")
     # Print writes an external link's address after it, but not this one's (600 characters).
@@ -359,32 +325,32 @@ def _report_links(html: str) -> list[str]:
     return [link["href"] for link in links]
 
 
-def test_with_a_repository_the_report_link_carries_the_claim(tmp_path: Path) -> None:
-    links = _report_links(build_page_with_a_report(tmp_path, REPOSITORY))
+@GROUP
+def test_with_a_repository_the_report_link_carries_the_claim(small_book) -> None:
+    links = _report_links(small_book("a repository set", "report.html"))
     assert len(links) == 1
     parts = urlsplit(links[0])
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPOSITORY}/issues/new"
     body = parse_qs(parts.query)["body"][0]
     claim = FACTS.claim("sms-switching-from-fingolimod")
     assert f"Claim: {claim.id}" in body
-    assert "Page: index.html#a-block" in body
+    assert "Page: report.html#a-block" in body
     assert markup.plain(claim.statement) in body
 
 
-def test_the_publishing_run_gives_the_report_links_its_addresses(tmp_path: Path) -> None:
+@GROUP
+def test_the_publishing_run_gives_the_report_links_its_addresses(small_book) -> None:
     """The Pages workflow sets both addresses in the environment, not in _config.yml."""
-    html = build_page_with_a_report(
-        tmp_path, "", ALEMTUZUMAB_KB_REPOSITORY_URL=REPOSITORY,
-        ALEMTUZUMAB_KB_BOOK_URL="https://example.github.io/alemtuzumab-kb",
-    )
+    html = small_book("the publishing run", "report.html")
     (link,) = _report_links(html)
     assert link.startswith(f"{REPOSITORY}/issues/new?")
     body = parse_qs(urlsplit(link).query)["body"][0]
-    assert "Page: https://example.github.io/alemtuzumab-kb/index.html#a-block" in body
+    assert "Page: https://example.github.io/alemtuzumab-kb/report.html#a-block" in body
 
 
-def test_without_a_repository_the_report_link_is_left_out(tmp_path: Path) -> None:
-    html = build_page_with_a_report(tmp_path, "")
+@GROUP
+def test_without_a_repository_the_report_link_is_left_out(small_book) -> None:
+    html = small_book("no address", "report.html")
     assert _report_links(html) == []
     assert "issues/new" not in html and "report a problem" not in html
     assert "What the source says" in html

@@ -5,70 +5,39 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.offline import offline_page
-
-EXT = ROOT / "book" / "_ext"
-REPOSITORY = "https://github.com/example/alemtuzumab-kb"
-NOTEBOOK = """{"cells": [{"cell_type": "markdown", "id": "a1", "metadata": {},
- "source": ["# A notebook page"]}], "metadata": {"kernelspec": {"display_name": "Python 3",
- "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}"""
+from tests.small_book import GROUP, REPOSITORY
 
 
-def build_small_book(tmp_path: Path, repository_url: str, **environment: str) -> str:
-    """A one-notebook book with the theme and site_shell; the notebook page's HTML. Keyword
-    arguments are environment variables for the build (none of ours from the caller's)."""
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "index.ipynb").write_text(NOTEBOOK, encoding="utf-8")
-    (source / "conf.py").write_text(textwrap.dedent(f"""
-        import sys
-        sys.path.insert(0, {str(EXT)!r})
-        extensions = ["myst_nb", "site_shell"]
-        html_theme = "sphinx_book_theme"
-        nb_execution_mode = "off"
-        html_theme_options = {{"repository_url": {repository_url!r},
-                               "repository_branch": "main", "path_to_docs": ""}}
-    """), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ALEMTUZUMAB_KB_")}
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(source), str(tmp_path / "out")],
-        check=True, capture_output=True, env={**env, **environment},
-    )
-    return (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-
-
+@GROUP
 def test_a_repository_address_switches_on_repository_issues_and_launch_buttons(
-    tmp_path: Path,
+    small_book,
 ) -> None:
-    html = build_small_book(tmp_path, REPOSITORY)
+    html = small_book("a repository set", "index.html")
     assert f'href="{REPOSITORY}"' in html
     assert f"{REPOSITORY}/issues/new" in html
     assert "https://mybinder.org/v2/gh/example/alemtuzumab-kb/main" in html
 
 
-def test_without_a_repository_there_are_no_such_buttons(tmp_path: Path) -> None:
-    html = build_small_book(tmp_path, "")
+@GROUP
+def test_without_a_repository_there_are_no_such_buttons(small_book) -> None:
+    html = small_book("no address", "index.html")
     assert "mybinder.org" not in html
     assert "issues/new" not in html
     assert "repository-button" not in html
     assert 'rel="canonical"' not in html
 
 
-def test_the_publishing_run_gives_both_addresses(tmp_path: Path) -> None:
+@GROUP
+def test_the_publishing_run_gives_both_addresses(small_book) -> None:
     """The Pages workflow sets the two variables from the run: the same buttons as the setting,
     and each page's canonical address under the book's."""
-    html = build_small_book(
-        tmp_path, "", ALEMTUZUMAB_KB_REPOSITORY_URL=REPOSITORY,
-        ALEMTUZUMAB_KB_BOOK_URL="https://example.github.io/alemtuzumab-kb",
-    )
+    html = small_book("the publishing run", "index.html")
     assert f"{REPOSITORY}/issues/new" in html
     assert "https://mybinder.org/v2/gh/example/alemtuzumab-kb/main" in html
     canonical = '<link rel="canonical" href="https://example.github.io/alemtuzumab-kb/index.html"'
