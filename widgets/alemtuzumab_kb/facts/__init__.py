@@ -67,15 +67,16 @@ from alemtuzumab_kb.facts.discrepancies import (
 from alemtuzumab_kb.facts.loader import Facts, Origins, RecordFault, load_facts, record_place
 from alemtuzumab_kb.facts.references import reference_faults
 from alemtuzumab_kb.facts.rules import (
+    PLACEHOLDER,
     UNITS,
     RuleText,
     claim_durations,
+    fill_placeholders,
     fill_rule_text,
     format_value,
     value_durations,
 )
 from alemtuzumab_kb.facts.schedule import (
-    PLACEHOLDER,
     ScheduleAnchor,
     ScheduleDue,
     ScheduleEventRule,
@@ -83,7 +84,6 @@ from alemtuzumab_kb.facts.schedule import (
     ScheduleKind,
     ScheduleRepeat,
     ScheduleRules,
-    fill_placeholders,
     load_schedule_rules,
 )
 from alemtuzumab_kb.facts.trials import (

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from alemtuzumab_kb import markup
 from alemtuzumab_kb.data_files import (
     M,
     Place,
@@ -109,6 +110,21 @@ def claim_durations(data: Path, claim: Claim, where: Place) -> tuple[Any, Any]:
         ) from None
 
 
+PLACEHOLDER = markup.PLACEHOLDER
+
+
+def fill_placeholders(text: str, **values: object) -> str:
+    """`text` with the placeholders named in `values` replaced, ``{course}`` by ``values["course"]``
+    (never `str.format`: a text of data/ is no format string, whose fields could reach into the
+    values' attributes or pad a result to gigabytes).
+
+    Examples:
+        >>> fill_placeholders("Course {course}: infusion {day} of {days}", course=2, day=1, days=3)
+        'Course 2: infusion 1 of 3'
+    """
+    return PLACEHOLDER.sub(lambda found: str(values.get(found[1], found[0])), text)
+
+
 def fill_rule_text(text: str, claim: Claim, where: Place | str) -> str:
     """Fill `{value}` and `{number}` from the claim; a digit written in the text is an error."""
     if re.search(r"[0-9]", text):
@@ -120,7 +136,7 @@ def fill_rule_text(text: str, claim: Claim, where: Place | str) -> str:
         return " ".join(text.split())
     _, number = claim.value.quantity
     bare = "-".join(f"{n:g}" for n in number) if isinstance(number, tuple) else f"{number:g}"
-    filled = text.replace("{value}", format_value(claim.value)).replace("{number}", bare)
+    filled = fill_placeholders(text, value=format_value(claim.value), number=bare)
     return " ".join(filled.split())
 
 

@@ -11,12 +11,12 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
-from alemtuzumab_kb import markup
 from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Place, Strict
 from alemtuzumab_kb.facts.claims import Reading
 from alemtuzumab_kb.facts.loader import Facts, load_facts
 from alemtuzumab_kb.facts.rules import (
+    PLACEHOLDER,
     RuleText,
     claim_durations,
     claim_for,
@@ -146,21 +146,6 @@ def _same_duration(data: Path, facts: Facts, claim_ids: tuple[str, ...], where: 
         raise where.fault("the claims must give one length of time, and they differ")
     (duration,) = durations
     return duration
-
-
-PLACEHOLDER = markup.PLACEHOLDER
-
-
-def fill_placeholders(text: str, **values: object) -> str:
-    """`text` with the placeholders named in `values` replaced, ``{course}`` by ``values["course"]``
-    (never `str.format`: a text of data/ is no format string, whose fields could reach into the
-    values' attributes or pad a result to gigabytes).
-
-    Examples:
-        >>> fill_placeholders("Course {course}: infusion {day} of {days}", course=2, day=1, days=3)
-        'Course 2: infusion 1 of 3'
-    """
-    return PLACEHOLDER.sub(lambda found: str(values.get(found[1], found[0])), text)
 
 
 @cached_per_folder

@@ -13,6 +13,7 @@ from pydantic import field_validator, model_validator
 from alemtuzumab_kb.data_dir import DATA, cached_per_folder
 from alemtuzumab_kb.data_files import Number, Place, Strict, _in_limit, _ranged, parse_records
 from alemtuzumab_kb.facts.loader import load_facts
+from alemtuzumab_kb.facts.rules import claim_for
 from alemtuzumab_kb.limits import load_limits
 
 Ratio = Annotated[float, _ranged("trials", "ratio", "a ratio or rate")]
@@ -173,12 +174,7 @@ def load_trials(data: Path = DATA) -> tuple[Trial, ...]:
     for index, trial in enumerate(trials):
         for number, stated in enumerate(trial.stated):
             where = Place(path, (index,), f"trial {trial.id}") / "stated" / number
-            try:
-                claim = facts.claim(stated.claim)
-            except KeyError:
-                raise (where / "claim").fault(
-                    f"no claim {stated.claim!r} in data/claims/"
-                ) from None
+            claim = claim_for(facts, stated.claim, where / "claim")
             if claim.question != STATED_QUESTION[stated.outcome]:
                 raise (where / "claim").fault(
                     f"claim {claim.id} answers {claim.question}, not "
