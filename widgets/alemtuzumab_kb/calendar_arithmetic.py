@@ -45,6 +45,21 @@ class Duration:
     days: int = 0
 
 
+def duration_json(duration: Duration | None) -> dict[str, int] | None:
+    """A duration for the browser: ``{"months": 2, "days": 0}`` (None stays None)."""
+    return None if duration is None else {"months": duration.months, "days": duration.days}
+
+
+def duration_words(duration: Duration) -> str:
+    """``2 months``, ``14 days``, ``1 month and 2 days``."""
+    parts = [
+        f"{number} {unit if number != 1 else unit[:-1]}"
+        for number, unit in ((duration.months, "months"), (duration.days, "days"))
+        if number
+    ]
+    return " and ".join(parts) or "0 days"
+
+
 def days_in_month(year: int, month: int) -> int:
     """Number of days in `month` (1-12) of `year` (Gregorian calendar)."""
     if isinstance(year, bool) or not isinstance(year, int) or not isinstance(month, int):

@@ -22,7 +22,6 @@ The rules table of the page around the calculator is `alemtuzumab_kb.pages.contr
 from __future__ import annotations
 
 import datetime as dt
-import numbers
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -31,6 +30,7 @@ from alemtuzumab_kb.dates import (
     Duration,
     add_days,
     add_duration,
+    duration_json,
     entered_date,
     format_date,
 )
@@ -41,7 +41,7 @@ from alemtuzumab_kb.facts import (
     load_facts,
     value_durations,
 )
-from alemtuzumab_kb.limits import check_number, clean_text, limits_json, load_limits
+from alemtuzumab_kb.limits import check_number, clean_text, limits_json, load_limits, real_number
 from alemtuzumab_kb.washout import AppliedRule, applied_rule, wrap_line
 
 LAST_INFUSION = "the date of the last infusion"
@@ -68,8 +68,8 @@ def _course_number(course: int | str) -> int:
         if not text.isascii() or not text.isdigit():
             raise InputError("course", f"'{cut(text)}' is not a course number. {_course_help()}")
         course = int(text)
-    if isinstance(course, numbers.Integral) and type(course).__name__ != "bool_":
-        course = int(course)  # numpy's integers too
+    if isinstance(real := real_number(course), int):
+        course = real  # numpy's integers too
     if not isinstance(course, int):
         named = f" (a {type(course).__name__} is not one)" if course is not None else ""
         raise InputError("course", _course_help()[:-1] + named + ".")
@@ -316,9 +316,6 @@ def monitoring_end(last_infusion: dt.date | str) -> dt.date:
     return after_last_infusion(last_infusion).first_date("monitoring")
 
 
-def _duration_json(duration: Duration | None) -> dict[str, int] | None:
-    return None if duration is None else {"months": duration.months, "days": duration.days}
-
 
 @cache
 def rules_json() -> dict[str, Any]:
@@ -338,7 +335,7 @@ def rules_json() -> dict[str, Any]:
                 "label": e.label,
                 "reads": e.reads,
                 "qualifier": e.qualifier,
-                "duration": _duration_json(e.duration),
+                "duration": duration_json(e.duration),
                 "text": e.text,
                 "rule": e.rule.to_json(statement=False),
             }

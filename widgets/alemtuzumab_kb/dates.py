@@ -30,6 +30,8 @@ from alemtuzumab_kb.calendar_arithmetic import (
     add_duration,
     add_months,
     days_in_month,
+    duration_json,
+    duration_words,
     format_date,
 )
 from alemtuzumab_kb.errors import InputError, cut
@@ -45,6 +47,8 @@ __all__ = [
     "add_duration",
     "add_months",
     "days_in_month",
+    "duration_json",
+    "duration_words",
     "entered_date",
     "format_date",
     "parse_date",

@@ -40,7 +40,14 @@ from typing import Any
 
 from alemtuzumab_kb.contraception import course_end, course_rule
 from alemtuzumab_kb.contraception import rules_json as contraception_rules_json
-from alemtuzumab_kb.dates import Duration, add_days, add_duration, entered_date, format_date
+from alemtuzumab_kb.dates import (
+    Duration,
+    add_days,
+    add_duration,
+    duration_json,
+    entered_date,
+    format_date,
+)
 from alemtuzumab_kb.errors import InputError
 from alemtuzumab_kb.facts import fill_placeholders, load_facts
 from alemtuzumab_kb.limits import limits_json, strip_space
@@ -58,7 +65,7 @@ from alemtuzumab_kb.schedule_calendar import (
     schedule_sources,
 )
 from alemtuzumab_kb.schedule_events import Course, Event, OpenPoint, Schedule
-from alemtuzumab_kb.schedule_rules import KINDS, Anchor, Rule, compiled_rules, duration_json
+from alemtuzumab_kb.schedule_rules import KINDS, Anchor, Rule, compiled_rules
 
 COURSE_1 = "the first day of course 1"
 COURSE_2 = "the first day of course 2"

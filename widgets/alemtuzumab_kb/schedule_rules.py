@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from alemtuzumab_kb.dates import Duration
+from alemtuzumab_kb.dates import Duration, duration_json, duration_words
 from alemtuzumab_kb.facts import (
     UNITS,
     DataError,
@@ -94,20 +94,6 @@ def _applied(
         applied_rule(facts.claim(claim_id), marked if index == 0 else None)
         for index, claim_id in enumerate(claim_ids)
     )
-
-
-def duration_json(duration: Duration | None) -> dict[str, int] | None:
-    return None if duration is None else {"months": duration.months, "days": duration.days}
-
-
-def duration_words(duration: Duration) -> str:
-    """``2 months``, ``14 days``, ``1 month and 2 days``."""
-    parts = [
-        f"{number} {unit if number != 1 else unit[:-1]}"
-        for number, unit in ((duration.months, "months"), (duration.days, "days"))
-        if number
-    ]
-    return " and ".join(parts) or "0 days"
 
 
 def every_words(claim_id: str) -> str:

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any, Literal
 
 from alemtuzumab_kb.currency import Note, note_json, question_note, reading_json
-from alemtuzumab_kb.dates import Duration, add_duration, entered_date, format_date
+from alemtuzumab_kb.dates import Duration, add_duration, duration_json, entered_date, format_date
 from alemtuzumab_kb.errors import InputError, cut
 from alemtuzumab_kb.facts import (
     Claim,
@@ -519,9 +519,6 @@ def washout_plan(prior: str, last_dose: dt.date | str) -> WashoutPlan:
     )
 
 
-def _duration_json(duration: Duration | None) -> dict[str, int] | None:
-    return None if duration is None else {"months": duration.months, "days": duration.days}
-
 
 @cache
 def rules_json() -> dict[str, Any]:
@@ -565,8 +562,8 @@ def rules_json() -> dict[str, Any]:
                 "direction": rule.direction,
                 "covered": rule.covered,
                 "stated": rule.stated,
-                "earliest": _duration_json(rule.earliest),
-                "latest": _duration_json(rule.latest),
+                "earliest": duration_json(rule.earliest),
+                "latest": duration_json(rule.latest),
                 "offset": rule.offset,
                 "actions": list(rule.own_actions),
                 "general": bool(rule.general_actions),

@@ -5,7 +5,7 @@ chapter."""
 
 from __future__ import annotations
 
-from alemtuzumab_kb.dates import Duration
+from alemtuzumab_kb.dates import duration_words
 from alemtuzumab_kb.facts import load_therapies
 from alemtuzumab_kb.pages.myst import source_cell, text
 from alemtuzumab_kb.washout import compiled_rules, covered_therapies, general_actions
@@ -32,9 +32,9 @@ def rules_markdown() -> str:
             earliest = (
                 "the day of the last dose"
                 if rule.offset == "none"
-                else f"last dose + {_duration_words(rule.earliest)}"
+                else f"last dose + {duration_words(rule.earliest)}"
             )
-            latest = f"last dose + {_duration_words(rule.latest)}" if rule.latest else "none set"
+            latest = f"last dose + {duration_words(rule.latest)}" if rule.latest else "none set"
         doing = [*map(text, rule.own_actions), *(f"Caution: {text(t)}" for t in rule.cautions)]
         doing += [f"Caveat: {text(t)}" for t in rule.caveats]
         lines.append(
@@ -53,14 +53,3 @@ def rules_markdown() -> str:
         + ".",
     ]
     return "\n".join(lines)
-
-
-def _duration_words(duration: Duration | None) -> str:
-    if duration is None:
-        return ""
-    parts = []
-    if duration.months:
-        parts.append(f"{duration.months} month{'s' if duration.months != 1 else ''}")
-    if duration.days:
-        parts.append(f"{duration.days} day{'s' if duration.days != 1 else ''}")
-    return " ".join(parts) or "0 days"
