@@ -50,8 +50,13 @@ def xref(children: list[nodes.Node], label: str, docname: str) -> addnodes.pendi
     return ref
 
 
+def slug(words: str) -> str:
+    """A status as a class name's tail: ``out of date`` -> ``out-of-date``."""
+    return words.lower().replace(" ", "-")
+
+
 def status_class(status: str) -> str:
-    return "currency-" + status.lower().replace(" ", "-")
+    return "currency-" + slug(status)
 
 
 def reading_nodes(reading: Reading) -> nodes.inline:
@@ -90,7 +95,8 @@ def note_nodes(note: currency.Note, docname: str, questions: list[str] = ()) -> 
     return box
 
 
-def _problem(inliner: Any, rawtext: str, lineno: int, message: str) -> tuple[list, list]:
+def problem(inliner: Any, rawtext: str, lineno: int, message: str) -> tuple[list, list]:
+    """A role's failure: the text marked as a problem, and an error (a failed build under -W)."""
     error = inliner.reporter.error(message, line=lineno)
     return [inliner.problematic(rawtext, rawtext, error)], [error]
 
@@ -102,9 +108,9 @@ def currency_role(name, rawtext, text, lineno, inliner, options=None, content=No
         source_id, question_id = text.split()
         note = currency.question_note(load_facts(), source_id, question_id)
     except (ValueError, KeyError):
-        return _problem(inliner, rawtext, lineno, f"give a source and a question, not {text!r}")
+        return problem(inliner, rawtext, lineno, f"give a source and a question, not {text!r}")
     if note is None:
-        return _problem(inliner, rawtext, lineno, f"{source_id} has no status on {question_id}")
+        return problem(inliner, rawtext, lineno, f"{source_id} has no status on {question_id}")
     return ([note_nodes(note, env.docname)] if note.loud else []), []
 
 
@@ -113,7 +119,7 @@ def reading_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     try:
         reading = currency.reading_of(" ".join(text.split()), load_facts())
     except KeyError as error:
-        return _problem(inliner, rawtext, lineno, str(error))
+        return problem(inliner, rawtext, lineno, str(error))
     return [reading_nodes(reading)], []
 
 
@@ -124,7 +130,7 @@ def reading_tag_role(name, rawtext, text, lineno, inliner, options=None, content
     claim_id = text.strip()
     claim = next((c for c in load_facts().claims if c.id == claim_id), None)
     if claim is None or claim.reading is None:
-        return _problem(inliner, rawtext, lineno, f"{claim_id!r} is no claim with a reading")
+        return problem(inliner, rawtext, lineno, f"{claim_id!r} is no claim with a reading")
     tag = nodes.inline(classes=["reading-tag"])
     label = currency.READING_LABEL
     tag += xref([nodes.inline(label, label)], claim_id, env.docname)

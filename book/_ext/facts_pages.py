@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from currency_pages import xref
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
@@ -150,13 +151,8 @@ class FactsDirective(SphinxDirective):
 
 
 def _xref(text: str, label: str, docname: str) -> addnodes.pending_xref:
-    """A link to a label, resolved by Sphinx like {ref} (so a missing label fails the build)."""
-    ref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=True, refwarn=True,
-        refdoc=docname,
-    )
-    ref += nodes.inline(text, text)
-    return ref
+    """A link with `text` to a label (`currency_pages.xref`: a missing label fails the build)."""
+    return xref([nodes.inline(text, text)], label, docname)
 
 
 def _glance_mark(state: str, note: currency.Note | None = None) -> list[nodes.Node]:

@@ -26,13 +26,12 @@ from pathlib import Path
 from typing import Any
 
 import tinycss2
-from lean_pages import PSEUDO_FUNCTION, split_selectors
+from lean_pages import needed_names, split_selectors
 from sphinx.application import Sphinx
 
 STYLE_LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 HREF = re.compile(r'\bhref="([^"]+)"')
 CLASS_OR_ID = re.compile(r'\b(?:class|id)="([^"]*)"')
-SELECTOR_NAME = re.compile(r"[.#]((?:[\w-]|\\.)+)")
 HEAD_END = "</head>"
 # What the first paint never shows: a pointer's or the keyboard's state.
 STATE = re.compile(r":(?:hover|focus|focus-visible|focus-within|active)(?![\w-])")
@@ -69,15 +68,6 @@ class Block:
 
     head: str
     items: list
-
-
-def needed_names(selector: str) -> frozenset[str]:
-    """The class names and ids an element (or its ancestors) must carry for `selector` to
-    match; what a :not() or :is() names is not needed (lean_pages.selector_can_match)."""
-    return frozenset(
-        re.sub(r"\\(.)", r"\1", name)
-        for name in SELECTOR_NAME.findall(PSEUDO_FUNCTION.sub("", selector))
-    )
 
 
 def compile_rules(rules: list) -> list:

@@ -191,17 +191,22 @@ def split_selectors(prelude: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+def needed_names(selector: str) -> frozenset[str]:
+    """The class names and ids an element (or its ancestors) must carry for `selector` to
+    match; what a :not() or :is() names is not needed."""
+    return frozenset(
+        re.sub(r"\\(.)", r"\1", name)
+        for name in CLASS_OR_ID.findall(PSEUDO_FUNCTION.sub("", selector))
+    )
+
+
 def selector_can_match(selector: str, words: set[str], prefixes: tuple[str, ...]) -> bool:
     """False if the selector names a class or id that the site never contains.
 
     A word that ends in "-" in a script (``"bs-tooltip-" + placement``) stands for every
     name it starts.
     """
-    for name in CLASS_OR_ID.findall(PSEUDO_FUNCTION.sub("", selector)):
-        name = re.sub(r"\\(.)", r"\1", name)
-        if name not in words and not name.startswith(prefixes):
-            return False
-    return True
+    return all(name in words or name.startswith(prefixes) for name in needed_names(selector))
 
 
 def prune_rules(

@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from currency_pages import xref
+from currency_pages import slug, xref
 from docutils import nodes
 from facts_pages import FactsDirective
 from sphinx.application import Sphinx
@@ -22,11 +22,6 @@ from alemtuzumab_kb import compare, currency
 from alemtuzumab_kb.facts import NOT_CURRENT, Claim, Facts, load_facts
 
 LEDGER_FILTER = (Path(__file__).parent / "ledger_filter.js").read_text(encoding="utf-8")
-
-
-def slug(words: str) -> str:
-    """A status as a class name's tail: ``out of date`` -> ``out-of-date``."""
-    return words.lower().replace(" ", "-")
 
 
 def row_classes(facts: Facts, claim: Claim) -> list[str]:

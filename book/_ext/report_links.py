@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from currency_pages import problem
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -30,8 +31,7 @@ def report_role(name, rawtext, text, lineno, inliner, options=None, content=None
     try:
         load_facts().claim(claim_id)
     except KeyError as error:
-        message = inliner.reporter.error(str(error), line=lineno)
-        return [inliner.problematic(rawtext, rawtext, message)], [message]
+        return problem(inliner, rawtext, lineno, str(error))
     return [report_slot(claim=claim_id)], []
 
 

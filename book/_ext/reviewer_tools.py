@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pybtex.database
-from currency_pages import plain, xref
+from currency_pages import plain, problem, xref
 from docutils import nodes
 from report_links import page_address
 from sphinx import addnodes
@@ -49,11 +49,6 @@ FILE_TEXT = {
 }
 
 
-def _problem(inliner: Any, rawtext: str, lineno: int, message: str) -> tuple[list, list]:
-    error = inliner.reporter.error(message, line=lineno)
-    return [inliner.problematic(rawtext, rawtext, error)], [error]
-
-
 def claim_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{claim}`sms-switching-from-fingolimod```: the claim's statement, its anchor and a link
     back to its ledger row."""
@@ -63,7 +58,7 @@ def claim_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     try:
         claim = facts.claim(claim_id)
     except KeyError as error:
-        return _problem(inliner, rawtext, lineno, str(error))
+        return problem(inliner, rawtext, lineno, str(error))
     label = compare.claim_label(claim_id)
     sentence = nodes.inline(classes=["claim"])
     sentence["names"].append(label)
