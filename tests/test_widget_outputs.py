@@ -126,5 +126,7 @@ def test_the_schedule_text_names_what_is_overdue_on_its_day() -> None:
     )
     later = _outputs(ScheduleCalculator(course1_start="2027-01-11", today="2027-01-11"))
     assert "Overdue" not in later["text/plain"]
-    with pytest.raises(Exception, match="give a date as YYYY-MM-DD"):
-        ScheduleCalculator(today="5 December")
+    # The browser reads only YYYY-MM-DD; so does Python, though fromisoformat takes more.
+    for other in ("5 December", "20261205", "2026-W49-6", "2026-13-45"):
+        with pytest.raises(Exception, match="give a date as YYYY-MM-DD"):
+            ScheduleCalculator(today=other)

@@ -7,6 +7,7 @@ from typing import Any
 
 import traitlets
 
+from alemtuzumab_kb.dates import parse_date
 from alemtuzumab_kb.schedule import rules_json, schedule_ics, treatment_schedule
 from alemtuzumab_kb.schedule_calendar import DEFAULT_STAMP
 from alemtuzumab_kb.schedule_events import Schedule
@@ -102,8 +103,8 @@ class ScheduleCalculator(Calculator):
     def _valid_today(self, proposal: dict[str, Any]) -> str:
         value = proposal["value"].strip()
         if value:
-            try:
-                dt.date.fromisoformat(value)
+            try:  # strict, as the browser reads it (fromisoformat also takes 20261205)
+                parse_date(value, "today")
             except ValueError:
                 raise traitlets.TraitError(
                     f"today: give a date as YYYY-MM-DD, or leave it empty for the clock's; "
@@ -137,7 +138,7 @@ class ScheduleCalculator(Calculator):
 
     def reading_day(self) -> dt.date:
         """`today` as a date, or the clock's today where it is empty."""
-        return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+        return parse_date(self.today, "today") if self.today else dt.date.today()
 
     def static_text(self) -> str:
         """The schedule as text, with what is overdue on `reading_day()` after its headline."""

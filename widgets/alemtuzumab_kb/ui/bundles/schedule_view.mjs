@@ -823,13 +823,9 @@ function passedText(schedule, event) {
   const what = event.end === null ? "this date has passed" : "its first day has passed";
   return `${what}, and course ${course.number} starts on ${formatDate(parseDate(course.start))}`;
 }
-function whenText2(event) {
-  const start = formatDate(parseDate(event.start));
-  return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
-}
 function overdueLines(schedule, today) {
   return overdueEvents(schedule, today).map(
-    (event) => `Overdue: ${event.title}, ${whenText2(event)}: ${passedText(schedule, event)}.`
+    (event) => `Overdue: ${event.title}, ${whenText(event)}: ${passedText(schedule, event)}.`
   );
 }
 var overdueCount = (number2) => `${number2} overdue event${number2 === 1 ? "" : "s"}`;
@@ -864,7 +860,6 @@ function tableView(schedule, today, repeatedKinds, show = "all", showAll = false
 
 // widgets/alemtuzumab_kb/ui/js/schedule_view.js
 var NARROW = 520;
-var ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 function timeNode(iso) {
   return element("time", { datetime: iso }, formatDate(parseDate(iso)));
 }
@@ -1048,7 +1043,12 @@ function render({ model, el }) {
   let showAll = false;
   function today() {
     const set = String(model.get("today") ?? "");
-    if (ISO_DATE.test(set)) return set;
+    if (set) {
+      try {
+        return toIso(parseDate(set, "today"));
+      } catch {
+      }
+    }
     const now = /* @__PURE__ */ new Date();
     return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   }

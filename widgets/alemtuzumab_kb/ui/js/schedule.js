@@ -34,15 +34,6 @@ function daysFromYearOne(day) {
   return Math.round((instant.getTime() - origin.getTime()) / ONE_DAY_MS);
 }
 
-/** "2 months", "14 days", "1 month and 2 days": the words widgets/alemtuzumab_kb/schedule.py uses. */
-export function durationWords(duration) {
-  const parts = [];
-  for (const [number, unit] of [[duration.months || 0, "months"], [duration.days || 0, "days"]]) {
-    if (number) parts.push(`${number} ${number === 1 ? unit.slice(0, -1) : unit}`);
-  }
-  return parts.join(" and ") || "0 days";
-}
-
 function times(duration, count) {
   return { months: (duration.months || 0) * count, days: (duration.days || 0) * count };
 }

@@ -5,6 +5,7 @@
 // them). Both pass the `today` vectors of tests/vectors/schedule.json. Dates are YYYY-MM-DD text,
 // which compares in date order.
 import { formatDate, parseDate } from "./dates.js";
+import { whenText } from "./schedule.js";
 
 export const NEXT_ROWS = 8;
 export const SHOW = [
@@ -27,11 +28,6 @@ export function passedText(schedule, event) {
   const course = schedule.courses[(event.course || 1) - 1];
   const what = event.end === null ? "this date has passed" : "its first day has passed";
   return `${what}, and course ${course.number} starts on ${formatDate(parseDate(course.start))}`;
-}
-
-function whenText(event) {
-  const start = formatDate(parseDate(event.start));
-  return event.end === null ? start : `${start} to ${formatDate(parseDate(event.end))}`;
 }
 
 /** One sentence per overdue event, for the summary: as overdue_lines() in Python. */

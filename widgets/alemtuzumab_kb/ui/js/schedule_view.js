@@ -13,7 +13,6 @@ import { calendarText, chartDescription, chartLanes, chartRows, treatmentSchedul
 import { SHOW, overdueEvents, overdueLines, passedText, tableView } from "./schedule_today.js";
 
 const NARROW = 520;
-const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 
 
 function timeNode(iso) {
@@ -237,7 +236,13 @@ function render({ model, el }) {
    */
   function today() {
     const set = String(model.get("today") ?? "");
-    if (ISO_DATE.test(set)) return set;
+    if (set) {
+      try {
+        return toIso(parseDate(set, "today")); // strict, as the Python side checks it
+      } catch {
+        // not a real date: the clock's today, as for an empty one
+      }
+    }
     const now = new Date();
     return toIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   }
