@@ -201,7 +201,7 @@ def claim_tools(claim: Claim) -> str:
     return f"{{sentence}}`{claim.id}` {{ledger}}`{claim.id}` {{report}}`{claim.id}`"
 
 
-def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
+def _entry_myst(facts: Facts, entry: Entry) -> list[str]:
     """One source's entry: its name (the link to its chapter section), the locator and one
     citation; where the source is no longer current there, its status on the next line; then what
     it says, each claim with its strength, a link to its ledger row and, where the statement holds
@@ -216,8 +216,7 @@ def _entry_myst(facts: Facts, entry: Entry, question: str) -> list[str]:
     if len(locators) == 1:
         head += f" · {locators[0]}"
     head += f" {{cite:p}}`{citations}`"
-    note = question_note(facts, entry.source, question)
-    status = f"{{currency}}`{entry.source} {question}`" if note and note.loud else ""
+    status = status_mark(facts, claims[0]).strip()  # one source, one question: one status
 
     def said(claim: Claim) -> str:
         strength = f"{{strength}}`{claim.strength}` " if claim.strength else ""
@@ -251,7 +250,7 @@ def block_myst(facts: Facts, block: Block) -> str:
         "````{container} compare-entries",
     ]
     for entry in block.entries:
-        lines += _entry_myst(facts, entry, block.question)
+        lines += _entry_myst(facts, entry)
     lines.append("````")
     if block.silent:
         names = ", ".join(markup.myst(facts.source(s).short) for s in block.silent)

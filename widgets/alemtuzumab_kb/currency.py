@@ -9,6 +9,7 @@ in short (data/answers.yaml) as MyST, what applies today first.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,8 @@ class Note:
     event: str | None
     """The label of the timeline row that the words link to (None for a current status)."""
     reading: Reading | None
+    since: dt.date | None = None
+    """The day the status dates from (its event's), where the words say "since" one."""
 
     @property
     def loud(self) -> bool:
@@ -66,15 +69,17 @@ class Note:
 
 
 def note_of(facts: Facts, standing: Standing) -> Note:
-    words = STATUS_LABEL[standing.status]
+    since = None
     if standing.event is not None and standing.status != "predates the review":
-        words += f" since {format_date(facts.event(standing.event).date)}"
+        since = facts.event(standing.event).date
+    words = STATUS_LABEL[standing.status] + (f" since {format_date(since)}" if since else "")
     return Note(
         status=standing.status,
         words=words,
         reason=" ".join(standing.reason.split()),
         event=event_label(standing.event) if standing.event else None,
         reading=standing.reading,
+        since=since,
     )
 
 

@@ -80,10 +80,8 @@ def _status(context: Context, claim: Claim) -> currency.Note:
 
 
 def _since(context: Context, claim: Claim) -> str | None:
-    standing = context.facts.standing(claim.source, claim.question)
-    if standing is None or standing.event is None or standing.status == "predates the review":
-        return None
-    return context.facts.event(standing.event).date.isoformat()
+    since = _status(context, claim).since
+    return since.isoformat() if since else None
 
 
 def _shown_on(context: Context, claim: Claim) -> list[str]:
