@@ -4,6 +4,7 @@ either found where it stands or replaced by the claim's statement, the words a r
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from alemtuzumab_kb.facts import Facts
@@ -14,8 +15,10 @@ LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)
 CLAIM_ROLE = re.compile(r"\{claim\}`([^`]*)`")
 
 
+@cache
 def raw_sections() -> dict[str, tuple[str, str]]:
-    """Each label in the source chapters: (chapter stem, its text up to the next label)."""
+    """Each label in the source chapters: (chapter stem, its text up to the next label); read
+    once per test process (callers only read it)."""
     sections = {}
     for path in sorted(CHAPTERS.glob("sources-*.md")):
         text = path.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,9 +22,9 @@ import yaml
 from alemtuzumab_kb import compare
 from alemtuzumab_kb.facts import Claim, Discrepancy, Value, load_facts
 from tests.chapters import chapter_sections, expand
+from tests.originals import original
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
 FACTS = load_facts()
 LEVELS = {level.level: level for level in FACTS.strengths}
 DIRECTIVE = ("must", "should", "recommended", "encouraged")
@@ -70,21 +69,14 @@ def page_texts() -> list[tuple[str, str]]:
     return texts
 
 
-ALL_TEXTS = data_texts() + page_texts()
+DATA_TEXTS = data_texts()
+PAGE_TEXTS = page_texts()
+ALL_TEXTS = DATA_TEXTS + PAGE_TEXTS
 
 
 def sentences(text: str) -> list[str]:
     """Sentences, split at a full stop, a semicolon or a line end (pages: one sentence a line)."""
     return [s for s in re.split(r"(?<=[.;])\s+|\n", text) if s.strip()]
-
-
-def original(source_id: str) -> str:
-    files = list(SOURCES.glob(f"{source_id}*.txt"))
-    if not files:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SOURCES} holds no original for {source_id}")
-        pytest.skip(f"the originals are not beside this checkout ({SOURCES})")
-    return " ".join(files[0].read_text(encoding="utf-8").split())
 
 
 def cited(citation: str) -> list[Claim]:
@@ -151,7 +143,7 @@ def test_irradiation_advice_keeps_within_haematology() -> None:
     """*Inom hematologin rekommenderas*: a practice reported within haematology, not a rule of the
     guideline's own; every text that gives the advice says where it comes from."""
     giving = [
-        (where, text) for where, text in data_texts()
+        (where, text) for where, text in DATA_TEXTS
         if re.search(r"irradiat\w*\s+(blood|of blood)", text, re.I) and "recommend" in text
     ]
     assert len(giving) >= 4
@@ -204,7 +196,7 @@ def test_the_timeline_and_pages_cite_ema_for_the_referral() -> None:
     """The letter names no Article 20 referral: a sentence that does cites EMA's referral page."""
     letter_cited = "EMA began a safety review (an Article 20 referral) {cite:p}`dhpc2019`."
     assert uncited_article_20([("example", letter_cited)])
-    assert uncited_article_20(page_texts()) == []
+    assert uncited_article_20(PAGE_TEXTS) == []
     for event in FACTS.timeline:
         if "Article 20" in event.description:
             assert "ema2020" in {r.citation for r in event.references}, event.id

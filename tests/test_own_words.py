@@ -15,7 +15,8 @@ import re
 
 import pytest
 
-from tests.test_meaning import ALL_TEXTS, SOURCES, original
+from tests.originals import SOURCES, original
+from tests.test_meaning import ALL_TEXTS
 
 # Nine words: longer than a shared technical phrase ("at least one disease-modifying therapy"),
 # shorter than any sentence worth the name.

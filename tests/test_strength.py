@@ -7,7 +7,6 @@ as must every calculator text that rests on it.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -20,9 +19,9 @@ from alemtuzumab_kb.facts import (
     load_schedule_rules,
     load_washout_rules,
 )
+from tests.originals import original
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
 FACTS = load_facts()
 LEVELS = {level.level: level for level in FACTS.strengths}
 # Levels whose English words never occur by chance; "may" and "can" also describe possibility.
@@ -79,35 +78,10 @@ def test_a_statement_that_recommends_records_its_strength(claim: Claim) -> None:
     assert reads_as(claim.statement) == set(), "give the claim its strength and the source's verb"
 
 
-# EMA's referral page (ema2020, source `referral`) has no copy in ../shared/sources: it was read
-# with the search tool (stored copies of its *Overview* section, read on 2026-12-05). Its claims'
-# verbs are checked against the page's own phrases that carry a strength, quoted here as read.
-NOT_HELD = {
-    "referral": (
-        "On 14 November 2019, EMA recommended restricting the use",
-        "Lemtrada should now only be used to treat relapsing-remitting multiple sclerosis",
-        "Lemtrada must also no longer be used in patients",
-        "The medicine should only be given in a hospital",
-        "EMA also recommended updating the physician’s guide",
-    ),
-}
-
-
-def _original(source_id: str) -> str:
-    if source_id in NOT_HELD:
-        return " ".join(NOT_HELD[source_id])
-    files = list(SOURCES.glob(f"{'mssociety' if source_id == 'mssociety' else source_id}*.txt"))
-    if not files:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SOURCES} holds no original for {source_id}")
-        pytest.skip(f"the originals are not beside this checkout ({SOURCES})")
-    return " ".join(files[0].read_text(encoding="utf-8").split())
-
-
 @pytest.mark.parametrize("claim", WITH_STRENGTH, ids=lambda c: c.id)
 def test_the_verb_occurs_in_the_original(claim: Claim) -> None:
-    original = _original(claim.source).casefold()
-    assert " ".join(claim.verb.split()).casefold() in original
+    text = original(claim.source).casefold()
+    assert " ".join(claim.verb.split()).casefold() in text
 
 
 def _rule_texts() -> list[tuple[str, str, tuple[str, ...]]]:
