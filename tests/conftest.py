@@ -9,9 +9,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests import small_book as small_book_module
 
@@ -73,6 +75,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if UNGROUPED in item.stash:  # before any fixture of the group starts
         pytest.fail(item.stash[UNGROUPED], pytrace=False)
+
+
+@cache
+def built(site: Path, page: str) -> BeautifulSoup:
+    """A built page, parsed once per test process: the tests only read it (a test that changes
+    a part copies it first)."""
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def read_vectors(stem: str) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from alemtuzumab_kb import compare, markup
 from alemtuzumab_kb.facts import load_facts
+from tests.conftest import built
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = load_facts()
@@ -198,11 +198,6 @@ def test_years_compare_equal_to_months() -> None:
 
 
 # --- The built pages -----------------------------------------------------------------------
-
-
-@cache  # a page is parsed once; the tests only read it
-def built(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def ledger_anchors(site: Path) -> set[str]:

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from alemtuzumab_kb import compare, contraception, currency, schedule, trials, washout
 from alemtuzumab_kb.facts import NOT_CURRENT, load_facts
+from tests.conftest import built
 from tests.offline import offline_page, one_calculator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +31,6 @@ LOUD = {
     if (standing := FACTS.standing(c.source, c.question)) and standing.status in NOT_CURRENT
 }
 READINGS = currency.all_readings(FACTS)
-
-
-def _html(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def _words(source_id: str, question_id: str) -> str:
@@ -205,13 +202,13 @@ def test_the_referral_page_is_a_source_like_the_others(site: Path) -> None:
     assert [c for c in FACTS.claims if c.source == "referral"]
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
     assert f"book/sources/{source.chapter}" in str(toc)
-    timeline = _html(site, "book/compare/timeline.html")
+    timeline = built(site, "book/compare/timeline.html")
     assert source.short in _text(timeline.select_one("table"))
-    ledger = _html(site, "book/reviewers/ledger.html")
+    ledger = built(site, "book/reviewers/ledger.html")
     for claim in (c for c in FACTS.claims if c.source == "referral"):
         row = ledger.find(id=claim.id)
         assert row is not None and source.short in _text(row), claim.id
-    chapter = _html(site, f"book/sources/{source.chapter}.html")
+    chapter = built(site, f"book/sources/{source.chapter}.html")
     assert chapter.select_one("table.source-card")
     assert chapter.select(".currency-note")
 
@@ -230,7 +227,7 @@ def _entries(section) -> dict[str, object]:
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_every_compare_entry_of_a_source_no_longer_current_says_so(site: Path, topic: str) -> None:
-    page = _html(site, f"book/compare/{compare.compare_label(topic)}.html")
+    page = built(site, f"book/compare/{compare.compare_label(topic)}.html")
     for block in compare.question_blocks(FACTS, topic):
         section = _section(page, block.question)
         entries = _entries(section)
@@ -247,7 +244,7 @@ def test_every_compare_entry_of_a_source_no_longer_current_says_so(site: Path, t
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_the_glance_table_marks_every_source_no_longer_current(site: Path, topic: str) -> None:
-    page = _html(site, f"book/compare/{compare.compare_label(topic)}.html")
+    page = built(site, f"book/compare/{compare.compare_label(topic)}.html")
     table = page.select_one("table.glance-table")
     assert currency.GLANCE_WORDS in _text(table.select_one("caption"))
     column = [s.id for s in FACTS.sources]
@@ -262,7 +259,7 @@ def test_the_glance_table_marks_every_source_no_longer_current(site: Path, topic
 
 @pytest.mark.parametrize("source", [s.id for s in FACTS.sources])
 def test_every_topic_section_of_a_chapter_says_what_still_applies(site: Path, source: str) -> None:
-    page = _html(site, f"book/sources/sources-{source}.html")
+    page = built(site, f"book/sources/sources-{source}.html")
     for topic in FACTS.topics:
         notes = currency.topic_notes(FACTS, source, topic.id)
         section = _section(page, f"src-{source}-{topic.id}")
@@ -277,7 +274,7 @@ def test_every_topic_section_of_a_chapter_says_what_still_applies(site: Path, so
 
 
 def test_every_ledger_row_of_a_source_no_longer_current_says_so(site: Path) -> None:
-    ledger = _html(site, "book/reviewers/ledger.html")
+    ledger = built(site, "book/reviewers/ledger.html")
     for claim in FACTS.claims:
         row = ledger.find(id=claim.id)
         marks = row.select(".currency")
@@ -287,7 +284,7 @@ def test_every_ledger_row_of_a_source_no_longer_current_says_so(site: Path) -> N
 
 
 def test_every_discrepancy_side_of_a_source_no_longer_current_says_so(site: Path) -> None:
-    page = _html(site, "book/compare/discrepancies.html")
+    page = built(site, "book/compare/discrepancies.html")
     for item in FACTS.discrepancies:
         section = _section(page, compare.discrepancy_label(item.id))
         sides = section.select(".sd-dropdown li")
@@ -310,10 +307,10 @@ def test_the_sides_line_of_a_discrepancy_names_each_status_no_longer_current() -
 
 def test_every_reading_is_labelled_where_its_text_is_shown(site: Path) -> None:
     pages = {
-        "compare": {t: _html(site, f"book/compare/{compare.compare_label(t)}.html")
+        "compare": {t: built(site, f"book/compare/{compare.compare_label(t)}.html")
                     for t in TOPICS},
-        "ledger": _html(site, "book/reviewers/ledger.html"),
-        "discrepancies": _html(site, "book/compare/discrepancies.html"),
+        "ledger": built(site, "book/reviewers/ledger.html"),
+        "discrepancies": built(site, "book/compare/discrepancies.html"),
     }
     for claim in (c for c in FACTS.claims if c.reading):
         label = currency.READING_LABEL
@@ -338,7 +335,7 @@ def test_every_reading_is_labelled_where_its_text_is_shown(site: Path) -> None:
 
 @pytest.mark.parametrize("stem", ["contraception", "schedule", "washout"])
 def test_calculator_rules_tables_show_status_and_readings(site: Path, stem: str) -> None:
-    page = _html(site, f"book/calculators/{stem}.html")
+    page = built(site, f"book/calculators/{stem}.html")
     shown = _text(page.select_one("main"))
     rule_keys = [m.key for m in READINGS if m.key.startswith(f"rule {stem}/")]
     assert rule_keys, stem

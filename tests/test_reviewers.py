@@ -12,7 +12,6 @@ import re
 import shutil
 import sys
 from collections import Counter
-from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,16 +21,11 @@ from bs4 import BeautifulSoup
 from alemtuzumab_kb import compare, markup, reviewers
 from alemtuzumab_kb.facts import load_facts
 from tests.chapters import claim_roles
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built
 from tests.small_book import GROUP, REPOSITORY
 
 FACTS = load_facts()
 EXT = ROOT / "book" / "_ext"
-
-
-@cache
-def built(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
