@@ -261,6 +261,8 @@ def alone() -> dict[str, list[str] | str]:
     return json.loads(result.stdout.splitlines()[-1])
 
 
+# One worker runs them all, so the fixture (a child process per module, about 10 s) runs once.
+@pytest.mark.xdist_group("imports_alone")
 @pytest.mark.parametrize("name", sorted(GRAPH))
 def test_each_module_imports_alone(alone: dict, name: str) -> None:
     assert not isinstance(alone[name], str), f"{name} does not import alone:\n{alone[name]}"
